@@ -53,13 +53,17 @@ function unresolvedOf(s: Summary): { actas: number; electors: number } | null {
 }
 
 /**
- * Why an outcome settled by the bound is one: a final count's unresolved actas, every acta in with
- * impugned votes at the JEE (no "votes still to count" then), else the count.
+ * Why an outcome settled by the bound is one: a final count's unresolved actas (and its impugned
+ * votes at the JEE, when it has any), every acta in with impugned votes at the JEE (no "votes still
+ * to count" then), else the count.
  */
 function decidedWords(s: Summary, national?: ResultUnit): string {
   const u = unresolvedOf(s);
-  if (u) return t('decidedUnresolved')(fmt(u.actas), fmt(u.electors));
   const impugned = national?.impugned ?? 0;
+  // both out: both named, never the actas alone (s36)
+  if (u && impugned > 0)
+    return t('decidedUnresolvedImpugned')(fmt(u.actas), fmt(u.electors), fmt(impugned));
+  if (u) return t('decidedUnresolved')(fmt(u.actas), fmt(u.electors));
   if (s.count.complete && impugned > 0) return t('decidedImpugned')(fmt(impugned));
   return t('decidedBeforeEnd');
 }

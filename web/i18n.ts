@@ -461,6 +461,9 @@ const ES = {
     ` y ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE`,
   decidedUnresolved: (n: Arg, electors: Arg) =>
     `decidido: la ventaja supera a los electores de ${count(n, 'acta sin resolver', 'actas sin resolver')} (${electors})`,
+  /** s36: a final count's unresolved actas and impugned votes at the JEE, both fewer than the lead. */
+  decidedUnresolvedImpugned: (n: Arg, electors: Arg, impugned: Arg) =>
+    `decidido: la ventaja supera a los electores de ${count(n, 'acta sin resolver', 'actas sin resolver')} (${electors}) y ${count(impugned, 'voto impugnado', 'votos impugnados')} ante el JEE, juntos`,
   /** s35: every acta in, the lead larger than the impugned votes still at the JEE. */
   decidedImpugned: (n: Arg) =>
     `decidido: ${count(n, 'voto impugnado', 'votos impugnados')} ante el JEE, menos que la ventaja`,
@@ -1093,6 +1096,8 @@ const EN: Strings = {
     ` and ${count(n, 'impugned vote', 'impugned votes')} before the JEE`,
   decidedUnresolved: (n, electors) =>
     `decided: the lead is larger than the electors of ${count(n, 'unresolved acta', 'unresolved actas')} (${electors})`,
+  decidedUnresolvedImpugned: (n, electors, impugned) =>
+    `decided: the lead is larger than the electors of ${count(n, 'unresolved acta', 'unresolved actas')} (${electors}) and ${count(impugned, 'impugned vote', 'impugned votes')} at the JEE together`,
   decidedImpugned: (n) =>
     `decided: ${count(n, 'impugned vote', 'impugned votes')} at the JEE, fewer than the lead`,
   remainingUnknown: (pct) =>

@@ -589,6 +589,29 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto impugnado|votos impugnados} para otros, {low} % — no {share}',
   'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for {a}, {high} % — {share}':
     'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto impugnado|votos impugnados} para {a}, {high} % — {share}',
+  // winner --unresolved (s36): a final count's unresolved actas, alone or with impugned votes
+  'final count; {e} {e:elector|electors} of unresolved actas':
+    'cómputo final; {e} {e:elector|electores} de actas sin resolver',
+  'final count; {e} {e:elector|electors} of unresolved actas and {n} {n:impugned vote|impugned votes} before the JEE':
+    'cómputo final; {e} {e:elector|electores} de actas sin resolver y {n} {n:voto impugnado|votos impugnados} ante el JEE',
+  'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} {n:vote|votes} still out for others, {low} % — not {share}':
+    'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto pendiente|votos pendientes} para otros, {low} % — no {share}',
+  'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} {n:vote|votes} still out for {a}, {high} % — {share}':
+    'porcentaje en juego: {a} tiene {votes} de {total} votos ({pct} %); con {n:el|los} {n} {n:voto pendiente|votos pendientes} para {a}, {high} % — {share}',
+  // seats (s36): a complete count settled by the bound, and what it holds out
+  ' ({kind}{counted}: settled, the lead is larger than the {electors} {electors:elector|electors} of {actas} unresolved {actas:acta|actas} and the {impugned} impugned {impugned:vote|votes} at the JEE together)':
+    ' ({kind}{counted}: decidido, la ventaja supera a {electors} {electors:elector|electores} de {actas} {actas:acta sin resolver|actas sin resolver} y {impugned} {impugned:voto impugnado|votos impugnados} ante el JEE, juntos)',
+  ' ({kind}{counted}: settled, the lead is larger than the {electors} {electors:elector|electors} of {actas} unresolved {actas:acta|actas})':
+    ' ({kind}{counted}: decidido, la ventaja supera a {electors} {electors:elector|electores} de {actas} {actas:acta sin resolver|actas sin resolver})',
+  ' ({kind}{counted}: settled, the lead is larger than the {impugned} impugned {impugned:vote|votes} at the JEE)':
+    ' ({kind}{counted}: decidido, la ventaja supera a {impugned} {impugned:voto impugnado|votos impugnados} ante el JEE)',
+  ' ({kind}{counted}: settled, the lead is larger than all votes still out)':
+    ' ({kind}{counted}: decidido, la ventaja supera a todos los votos aún pendientes)',
+  // winner (s36): the table's half-up figure and the line's, toward its side, said apart
+  "% valid is ONPE's half-up rounding: {a}'s {table} % is {votes} of {total} votes, {side} % against the line ({share}), rounded toward its side":
+    '% válidos redondea como la ONPE (mitad hacia arriba): el {table} % de {a} son {votes} de {total} votos, {side} % frente a la línea ({share}), redondeado hacia su lado',
+  '--unresolved is for a final count; with --remaining, count those electors in it':
+    '--unresolved es para un cómputo final; con --remaining, cuente esos electores en él',
   // demo: sections and lines
   'Peru 2021 — presidential first round (ONPE, 100 % actas, open data by mesa)':
     'Perú 2021 — primera vuelta presidencial (ONPE, 100 % actas, datos abiertos por mesa)',

@@ -4,6 +4,7 @@ import {
   parseRatio,
   parseShare,
   percentDown,
+  percentUp,
   percentCounted,
   percentHalfUp,
   ratio,
@@ -75,6 +76,45 @@ describe('percentDown', () => {
           const num = BigInt(part) * 100n * 10n ** BigInt(d);
           expect(shown * BigInt(whole) <= num).toBe(true);
           expect((shown + 1n) * BigInt(whole) > num).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('percentUp', () => {
+  it('rounds away from zero unless exact: a share past a bound never prints as the bound', () => {
+    expect(percentUp(1_000_001, 2_000_000)).toBe('50.001');
+    expect(percentHalfUp(1_000_001, 2_000_000)).toBe('50.000');
+    expect(percentUp(2_724_752, 14_400_630)).toBe('18.922');
+    expect(percentUp(1, 3, 2)).toBe('33.34');
+    expect(percentUp(1, 2)).toBe('50.000');
+    expect(percentUp(0, 5)).toBe('0.000');
+    expect(percentUp(0, 0)).toBeNull();
+    expect(percentUp(1, 3, 0)).toBe('34');
+  });
+
+  it('brackets the exact share with percentDown: equal when exact, one unit apart otherwise', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 2 ** 40 }),
+        fc.integer({ min: 1, max: 2 ** 45 }),
+        fc.integer({ min: 0, max: 9 }),
+        (part, whole, d) => {
+          const up = percentUp(part, whole, d) as string;
+          const down = percentDown(part, whole, d) as string;
+          // `d` decimals, and an integer part with no leading zero
+          const shape = d > 0 ? new RegExp(`^(0|[1-9]\\d*)\\.\\d{${d}}$`) : /^(0|[1-9]\d*)$/;
+          expect(up).toMatch(shape);
+          expect(down).toMatch(shape);
+          // down / 10^d <= 100 part / whole <= up / 10^d, cross-multiplied
+          const num = BigInt(part) * 100n * 10n ** BigInt(d);
+          const [u, w] = [BigInt(up.replace('.', '')), BigInt(whole)];
+          const l = BigInt(down.replace('.', ''));
+          expect(l * w <= num && num <= u * w).toBe(true);
+          const exact = num % w === 0n;
+          expect(u - l).toBe(exact ? 0n : 1n);
         },
       ),
       { numRuns: 2000 },

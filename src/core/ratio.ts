@@ -45,11 +45,32 @@ export function percentDown(part: number, whole: number, decimals = 3): string |
   return percentRounded(part, whole, decimals, 'down');
 }
 
+/**
+ * A percentage rounded up (away from zero) unless exact, exactly: percentDown's mirror, for a
+ * figure shown against a bound it passed ("50.001 % > 50 %" for 50.00005 %, where down or half-up
+ * would print "50.000 % > 50 %").
+ */
+export function percentUp(part: number, whole: number, decimals = 3): string | null {
+  return percentRounded(part, whole, decimals, 'up');
+}
+
+/** How a percentage's last place is taken: ONPE's half-up, toward zero, or away from it. */
+type Rounding = 'half-up' | 'down' | 'up';
+
+/**
+ * Whether a quotient steps up to the next unit under `mode`: `exact`, the division leaves no
+ * remainder; `half`, the remainder is at least half the divisor.
+ */
+function stepsUp(mode: Rounding, exact: boolean, half: boolean): boolean {
+  if (mode === 'down') return false;
+  return mode === 'up' ? !exact : half;
+}
+
 function percentRounded(
   part: number,
   whole: number,
   decimals: number,
-  mode: 'half-up' | 'down',
+  mode: Rounding,
 ): string | null {
   assert(
     Number.isSafeInteger(part) && part >= 0 && Number.isSafeInteger(whole) && whole >= 0,
@@ -62,7 +83,7 @@ function percentRounded(
     const num = part * 100 * scaleN;
     const q = Math.floor(num / whole);
     const r = num - q * whole;
-    const rounded = mode === 'half-up' && r * 2 >= whole ? q + 1 : q;
+    const rounded = stepsUp(mode, r === 0, r * 2 >= whole) ? q + 1 : q;
     const intPart = Math.floor(rounded / scaleN);
     const frac = String(rounded - intPart * scaleN).padStart(decimals, '0');
     return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
@@ -72,7 +93,7 @@ function percentRounded(
   const w = BigInt(whole);
   const q = num / w;
   const r = num % w;
-  const rounded = mode === 'half-up' && r * 2n >= w ? q + 1n : q;
+  const rounded = stepsUp(mode, r === 0n, r * 2n >= w) ? q + 1n : q;
   const intPart = rounded / scale;
   const frac = (rounded % scale).toString().padStart(decimals, '0');
   return decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;

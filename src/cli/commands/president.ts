@@ -1,6 +1,6 @@
 import { issue } from '../../core/issues.js';
 import { checkNullity } from '../../core/rules/nullity.js';
-import { ratioPercent } from '../../core/ratio.js';
+import { percentDown, percentUp, ratioPercent } from '../../core/ratio.js';
 import { decidePresidentialRound, type PresidentialResult } from '../../core/rules/presidential.js';
 import {
   settlePresidentialRound,
@@ -23,6 +23,8 @@ export interface PresidentArgs {
   readonly remaining?: number;
   /** Impugned votes awaiting the JEE's ruling, counted apart (absent: none). */
   readonly impugned?: number;
+  /** Electors of the actas a final count leaves unresolved (absent: none; not with `remaining`). */
+  readonly unresolved?: number;
   readonly format: OutputFormat;
 }
 
@@ -62,6 +64,7 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
     complete,
     remaining,
     impugned: args.impugned ?? 0,
+    unresolved: args.unresolved ?? 0,
     decided: result.outcome,
   });
   const nullity =
@@ -79,8 +82,9 @@ export function runPresident(args: PresidentArgs, io: CliIo): number {
     ]);
   // the votes the first-round share is of (emitted ones when the rule says so and they are given)
   const base = winner.base === 'emitted' ? (emitted ?? result.valid) : result.valid;
-  const share = { rule: winner, base };
-  const count = { complete, remaining, impugned: args.impugned ?? null, settlement, share };
+  const share = { rule: winner, base, round };
+  const out = { impugned: args.impugned ?? null, unresolved: args.unresolved ?? null };
+  const count = { complete, remaining, ...out, settlement, share };
   const words = { share: shareText(rs.value), tie: jurisdictionWords(rs.value).tie };
   io.out(renderPresident(rs.value.id, result, nullity, args.format, words, count));
   return tie ? EXIT_ISSUES : EXIT_OK;
@@ -100,16 +104,22 @@ interface CountState {
   readonly remaining: number | null;
   /** --impugned: the votes awaiting the JEE's ruling; null when not given. */
   readonly impugned: number | null;
+  /** --unresolved: the electors of the actas a final count leaves unresolved; null when not given. */
+  readonly unresolved: number | null;
   readonly settlement: Settlement;
-  /** The first-round rule and the votes its share is of. */
-  readonly share: { readonly rule: WinnerRule; readonly base: number };
+  /** The first-round rule, the votes its share is of, and the round (the rule is the first's). */
+  readonly share: {
+    readonly rule: WinnerRule;
+    readonly base: number;
+    readonly round: 'first' | 'runoff';
+  };
 }
 
 /** The outcome line: the rules' outcome on final figures; on a count still going, only if settled. */
 function outcomeLine(r: PresidentialResult, words: OutcomeWords, count: CountState): string {
   if (count.settlement.by === 'complete')
     return `${describeOutcome(r, words.share, words.tie)}\n${say('(the figures taken as the complete count; for a count still going give --remaining N)')}`;
-  if (count.complete) return impugnedLine(r, words, count);
+  if (count.complete) return heldLine(r, words, count);
   const remaining = thousands(count.remaining ?? 0);
   if (count.settlement.settled)
     return say(
@@ -145,23 +155,50 @@ function outcomeLine(r: PresidentialResult, words: OutcomeWords, count: CountSta
 }
 
 /**
- * A complete count whose impugned votes still wait at the JEE: the outcome once they cannot
- * change it, else who leads and that they could (LOE arts. 282, 311–312).
+ * What a complete count still has out, in words, and how many (the verb after it agrees): the
+ * impugned votes at the JEE, the electors of the actas a final count leaves unresolved, or both —
+ * each named, never one for the two (s36).
  */
-function impugnedLine(r: PresidentialResult, words: OutcomeWords, count: CountState): string {
-  const s = count.settlement;
+function stillOutWords(count: CountState): { readonly text: string; readonly n: number } {
   const impugned = count.impugned ?? 0;
-  const jee = say(
-    "every acta processed; {n} {n:impugned vote awaits|impugned votes await} the JEE's ruling",
-    {
-      n: thousands(impugned),
-    },
-  );
+  const electors = count.unresolved ?? 0;
+  if (electors === 0)
+    return {
+      text: say(
+        "every acta processed; {n} {n:impugned vote awaits|impugned votes await} the JEE's ruling",
+        { n: thousands(impugned) },
+      ),
+      n: impugned,
+    };
+  const e = thousands(electors);
+  if (impugned === 0)
+    return {
+      text: say('final count; {e} {e:elector|electors} of unresolved actas', { e }),
+      n: electors,
+    };
+  return {
+    text: say(
+      'final count; {e} {e:elector|electors} of unresolved actas and {n} {n:impugned vote|impugned votes} before the JEE',
+      { e, n: thousands(impugned) },
+    ),
+    n: electors + impugned,
+  };
+}
+
+/**
+ * A complete count still holding votes out — impugned ones at the JEE, unresolved actas'
+ * electors: the outcome once they cannot change it, else who leads and that they could (LOE arts.
+ * 282, 301, 311–312).
+ */
+function heldLine(r: PresidentialResult, words: OutcomeWords, count: CountState): string {
+  const s = count.settlement;
+  const out = stillOutWords(count);
+  const jee = out.text;
   if (s.settled)
     return say('{outcome} — decided: {jee}, and {n:it cannot|they cannot} change it', {
       outcome: describeOutcome({ ...r, outcome: s.outcome }, words.share, words.tie),
       jee,
-      n: thousands(impugned),
+      n: thousands(out.n),
     });
   const [a, b, c] = r.candidates;
   const lead = (a?.votes ?? 0) - (b?.votes ?? 0);
@@ -191,14 +228,15 @@ function impugnedLine(r: PresidentialResult, words: OutcomeWords, count: CountSt
 }
 
 /**
- * A first round whose winner's share the impugned votes could change: the leader's share now and
- * where they could take it — under it, every one of them for others (a winner that may not be
- * one), or over it, every one for the leader (a runoff that may not be needed). Each share is
- * rounded toward its side of the line (sideShare). [] when the share is not at stake.
+ * A first round whose winner's share the votes still out (impugned ones, unresolved actas'
+ * electors) could change: the leader's share now and where they could take it — under it, every
+ * one of them for others (a winner that may not be one), or over it, every one for the leader (a
+ * runoff that may not be needed). Each share is rounded toward its side of the line (sideShare).
+ * [] when the share is not at stake.
  */
 function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountState): string[] {
   const [a] = r.candidates;
-  const n = count.impugned ?? 0;
+  const n = (count.impugned ?? 0) + (count.unresolved ?? 0);
   if (a === undefined || n === 0 || r.outcome.kind === 'tie') return [];
   if (r.outcome.kind === 'winner' && r.outcome.round !== 'first') return [];
   const { rule, base } = count.share;
@@ -211,19 +249,25 @@ function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountSt
     n: thousands(n),
     share: words.share,
   };
+  // impugned votes alone are named so; with unresolved actas' electors, the votes still out
+  const impugnedOnly = (count.unresolved ?? 0) === 0;
   if (r.outcome.kind === 'winner')
     return wins(a.votes, total, rule)
       ? []
       : [
           say(
-            'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for others, {low} % — not {share}',
+            impugnedOnly
+              ? 'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for others, {low} % — not {share}'
+              : 'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} {n:vote|votes} still out for others, {low} % — not {share}',
             { ...now, low: decimal(sideShare(a.votes, total, rule)) },
           ),
         ];
   return wins(a.votes + n, total, rule)
     ? [
         say(
-          'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for {a}, {high} % — {share}',
+          impugnedOnly
+            ? 'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} impugned {n:vote|votes} for {a}, {high} % — {share}'
+            : 'share at stake: {a} has {votes} of {total} votes ({pct} %); with the {n} {n:vote|votes} still out for {a}, {high} % — {share}',
           { ...now, high: decimal(sideShare(a.votes + n, total, rule)) },
         ),
       ]
@@ -233,31 +277,13 @@ function shareAtStake(r: PresidentialResult, words: OutcomeWords, count: CountSt
 /**
  * `votes` of `total` as a % on the side of the rule's line it is on: rounded up when it passes,
  * down when not, so a share on or just over the line never reads as the other side (50.000 % for
- * 1,000,002 of 2,000,003 beside "> 50 %": diff review s35). Three decimals, more while the figure
- * shown would still sit on the wrong side (a guard: rounding toward the side already keeps it).
+ * 1,000,002 of 2,000,003 beside "> 50 %": diff review s35). Three decimals always suffice: up is
+ * at least the share and down at most it, so each stays on the share's side of the line.
  */
 export function sideShare(votes: number, total: number, rule: WinnerRule): string {
   if (total <= 0) return '0';
-  const passes = wins(votes, total, rule);
-  const [num, den] = [BigInt(rule.share.numerator), BigInt(rule.share.denominator)];
-  for (let d = 3; ; d += 1) {
-    const scale = 100n * 10n ** BigInt(d);
-    const exact = BigInt(votes) * scale;
-    const q = exact / BigInt(total) + (passes && exact % BigInt(total) !== 0n ? 1n : 0n);
-    // the shown figure q / scale against the line num / den, as the rule compares
-    const [lhs, rhs] = [q * den, num * scale];
-    const onSide = passes
-      ? rule.strict
-        ? lhs > rhs
-        : lhs >= rhs
-      : rule.strict
-        ? lhs <= rhs
-        : lhs < rhs;
-    if (onSide || d >= 12) {
-      const digits = q.toString().padStart(d + 1, '0');
-      return `${digits.slice(0, -d)}.${digits.slice(-d)}`;
-    }
-  }
+  const shown = wins(votes, total, rule) ? percentUp(votes, total) : percentDown(votes, total);
+  return shown ?? '0';
 }
 
 /** The first-round rule in words: "> 50 %", "≥ 30 %" (of valid votes by default). */
@@ -300,6 +326,43 @@ export function describeOutcome(r: PresidentialResult, share: string, tie: strin
   }
 }
 
+/**
+ * One figure, two roundings, said once (s36): the table's "% valid" is ONPE's, half-up (as the
+ * JSON, the CSV and the page give it); a share measured against the first-round line is rounded
+ * toward its side of it (sideShare). When the leader's two differ and either a line states the
+ * side's figure (share at stake) or the table's would read on the other side of the line than the
+ * share (1,000,001 of 2,000,000 is 50.000 beside "> 50 %"), a line under the table says which is
+ * which, so neither reads as a contradiction of the other. [] otherwise, and where the rule's
+ * share is not of valid votes (another figure than the column).
+ */
+function roundingNote(r: PresidentialResult, words: OutcomeWords, count: CountState): string[] {
+  const [a] = r.candidates;
+  const { rule, base } = count.share;
+  if (a === undefined || a.pctValid === null || count.share.round !== 'first' || base !== r.valid)
+    return [];
+  const side = sideShare(a.votes, base, rule);
+  if (side === a.pctValid) return [];
+  // the table's figure against the line, as `wins` compares the share with it (per 100,000)
+  const lhs = BigInt(a.pctValid.replace('.', '')) * BigInt(rule.share.denominator);
+  const rhs = 100_000n * BigInt(rule.share.numerator);
+  const tableSide = rule.strict ? lhs > rhs : lhs >= rhs;
+  const stated = shareAtStake(r, words, count).length > 0;
+  if (!stated && tableSide === wins(a.votes, base, rule)) return [];
+  return [
+    say(
+      "% valid is ONPE's half-up rounding: {a}'s {table} % is {votes} of {total} votes, {side} % against the line ({share}), rounded toward its side",
+      {
+        a: a.candidate,
+        table: decimal(a.pctValid),
+        votes: thousands(a.votes),
+        total: thousands(base),
+        side: decimal(side),
+        share: words.share,
+      },
+    ),
+  ];
+}
+
 function renderPresident(
   rules: string,
   r: PresidentialResult,
@@ -320,6 +383,7 @@ function renderPresident(
       ['candidate', 'votes', '% valid'],
       r.candidates.map((c) => [c.candidate, thousands(c.votes), c.pctValid]),
     ),
+    ...roundingNote(r, words, count),
     say('valid votes: {valid}', { valid: thousands(r.valid) }),
     ...(nullity
       ? [
@@ -354,6 +418,7 @@ function presidentJson(
       complete: count.complete,
       remaining: count.remaining,
       ...(count.impugned === null ? {} : { impugned: count.impugned }),
+      ...(count.unresolved === null ? {} : { unresolved: count.unresolved }),
       settled: s.settled,
       settledBy: s.by,
     },

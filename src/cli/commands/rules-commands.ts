@@ -5,8 +5,10 @@ import {
   jurisdictionsOption,
   langOption,
   numberIn,
+  usageError,
   wholeNumber,
 } from '../options.js';
+import { say } from '../format.js';
 import type { ContestsArgs } from './contests.js';
 
 // The commands that read rulesets and the bundled data, not the store; each loads its module
@@ -65,6 +67,12 @@ export function addWinnerCommand(program: Command, io: CliIo, done: (code: numbe
         "impugned votes awaiting the JEE's ruling, counted apart (LOE arts. 282, 311–312): they may yet go to anyone, so the outcome is stated only if they cannot change it",
       ).argParser(numberIn('--impugned', { min: 0, max: 999_999_999 })),
     )
+    .addOption(
+      new Option(
+        '--unresolved <electors>',
+        'a final count that leaves actas unresolved (EN PROCESO): the electors of those actas (LOE art. 301); their votes may yet go to anyone, so the outcome is stated only if they cannot change it (not with --remaining: count them in it)',
+      ).argParser(numberIn('--unresolved', { min: 0, max: 999_999_999 })),
+    )
     .addOption(formatOption())
     .action(
       async (o: {
@@ -72,8 +80,14 @@ export function addWinnerCommand(program: Command, io: CliIo, done: (code: numbe
         votes: string;
         remaining?: number;
         impugned?: number;
+        unresolved?: number;
         format: OutputFormat;
       }) => {
+        // unresolved actas are a final count's: on a count still going they are actas not in
+        if (o.unresolved !== undefined && o.remaining !== undefined)
+          throw usageError(
+            say('--unresolved is for a final count; with --remaining, count those electors in it'),
+          );
         done((await import('./president.js')).runPresident(o, io));
       },
     );

@@ -9,7 +9,13 @@ import { loadRuleset, readRulesetSource } from '../../elections/rulesets.js';
 import { builtInElectionIds } from '../../elections/manifests.js';
 import { dataPath } from '../../io/paths.js';
 import type { SeatDiff } from '../../core/pipeline/seat-diff.js';
-import { getSeats, type ListSeatsDocument, type SeatsDocument } from '../../results/service.js';
+import {
+  getResults,
+  getSeats,
+  type ListSeatsDocument,
+  type SeatsDocument,
+} from '../../results/service.js';
+import { getSummary } from '../../results/summary.js';
 import { seatsFrom } from '../../results/seats.js';
 import { parseWhatIfBody, whatIfSeats } from '../../results/what-if.js';
 import type { Store } from '../../store/store.js';
@@ -111,15 +117,51 @@ export async function runElectionSeats(
   const doc = found.value;
   const issues = doc.kind === 'list' ? doc.result.issues : [];
   printIssues(io, issues, lang);
+  const held = await heldOut(store, doc);
   io.out(
     args.format === 'json'
       ? JSON.stringify(doc, null, 2)
-      : renderSeatsDocument(doc, args.format, lang),
+      : renderSeatsDocument(doc, args.format, lang, held),
   );
   return hasErrors(issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
-function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: Lang): string {
+/** What a final count settled by the bound still holds out: its unresolved actas, impugned votes. */
+interface HeldOut {
+  /** Actas the final count leaves unresolved, and their electors (0 and 0: none). */
+  readonly actas: number;
+  readonly electors: number;
+  /** Impugned votes awaiting the JEE's ruling (null: the figures do not say). */
+  readonly impugned: number | null;
+}
+
+/**
+ * A presidential round a complete count settles by the bound (`decided`): what it holds out, as
+ * the summary and the national figures give it (the "why" of its settled line); null otherwise.
+ */
+async function heldOut(store: Store, doc: SeatsDocument): Promise<HeldOut | null> {
+  if (doc.kind !== 'presidential' || doc.settledBy !== 'decided') return null;
+  if (doc.status.kind === 'provisional') return null;
+  const [summary, national] = [
+    await getSummary(store, doc.election),
+    await getResults(store, doc.election, 'national'),
+  ];
+  if (!summary.ok) return null;
+  const { actasTotal, actasProcessed, votesRemaining } = summary.value.count;
+  const unit = national.ok ? national.value.units[0] : undefined;
+  return {
+    actas: Math.max(0, actasTotal - actasProcessed),
+    electors: votesRemaining ?? 0,
+    impugned: unit?.impugned ?? null,
+  };
+}
+
+function renderSeatsDocument(
+  doc: SeatsDocument,
+  format: 'table' | 'csv',
+  lang: Lang,
+  held: HeldOut | null = null,
+): string {
   switch (doc.kind) {
     case 'list':
       return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc, lang);
@@ -145,7 +187,7 @@ function renderSeatsDocument(doc: SeatsDocument, format: 'table' | 'csv', lang: 
       ].join('\n');
     }
     case 'presidential':
-      return renderPresidential(doc);
+      return renderPresidential(doc, held);
   }
 }
 
@@ -173,7 +215,10 @@ function openWords(doc: Extract<SeatsDocument, { kind: 'presidential' }>, counte
 }
 
 /** The round's outcome once the count settles it; before that, who leads and by how much. */
-function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }>): string {
+function renderPresidential(
+  doc: Extract<SeatsDocument, { kind: 'presidential' }>,
+  held: HeldOut | null,
+): string {
   const o = doc.result.outcome;
   const { pctCounted: pct, pctOf } = doc.status;
   // what the % is of, as the status says it (a count's processed actas, a release's counted)
@@ -207,15 +252,46 @@ function renderPresidential(doc: Extract<SeatsDocument, { kind: 'presidential' }
             candidates: o.candidates.join(', '),
           });
   const why =
-    doc.status.kind !== 'provisional'
-      ? ''
-      : say(
+    doc.status.kind === 'provisional'
+      ? say(
           ' (provisional count{counted}: settled, the lead is larger than all votes still to count)',
-          {
-            counted,
-          },
-        );
+          { counted },
+        )
+      : doc.settledBy === 'decided'
+        ? heldWhy(codeWords(doc.status.kind), counted, held)
+        : '';
   return `${doc.election} — ${text}${why}`;
+}
+
+/**
+ * Why a complete count with votes still out is settled (`decided`): its lead is larger than what
+ * it holds out — the unresolved actas' electors, the impugned votes at the JEE, each named (s36).
+ */
+function heldWhy(kind: string, counted: string, held: HeldOut | null): string {
+  const impugned = held?.impugned ?? 0;
+  const v = {
+    kind,
+    counted,
+    actas: thousands(held?.actas ?? 0),
+    electors: thousands(held?.electors ?? 0),
+    impugned: thousands(impugned),
+  };
+  if (held !== null && held.actas > 0 && impugned > 0)
+    return say(
+      ' ({kind}{counted}: settled, the lead is larger than the {electors} {electors:elector|electors} of {actas} unresolved {actas:acta|actas} and the {impugned} impugned {impugned:vote|votes} at the JEE together)',
+      v,
+    );
+  if (held !== null && held.actas > 0)
+    return say(
+      ' ({kind}{counted}: settled, the lead is larger than the {electors} {electors:elector|electors} of {actas} unresolved {actas:acta|actas})',
+      v,
+    );
+  if (impugned > 0)
+    return say(
+      ' ({kind}{counted}: settled, the lead is larger than the {impugned} impugned {impugned:vote|votes} at the JEE)',
+      v,
+    );
+  return say(' ({kind}{counted}: settled, the lead is larger than all votes still out)', v);
 }
 
 /**
