@@ -42,10 +42,9 @@ import {
 } from './document-schemas.js';
 import {
   actasStatus,
-  countedStatus,
   declaredActas,
   figuresStatus,
-  latestImportCut,
+  quarantinedOnly,
   roundFigures,
   settlementOf,
   storedStatus,
@@ -204,7 +203,15 @@ async function listedStatusOf(
   const declared = declaredActas(e);
   // the universe's actas where the manifest has one: a partial file is not the whole count
   const total = Math.max(actas.total, declared.actas ?? 0);
-  const counted = { total, processed: processedActas(actas), votesRemaining: null };
+  // an acta known only by quarantined rows is not in: the summary's rule (quarantinedOnly)
+  const quarantined = await quarantinedOnly(store, e, await store.revision(e.id));
+  const counted = {
+    total,
+    processed: processedActas(actas),
+    votesRemaining: null,
+    stored: actas.total,
+    quarantined,
+  };
   return { status: actasStatus(e, counted, declared.problems).status.kind };
 }
 
@@ -480,12 +487,7 @@ export async function getProgress(
       election: def.id,
       revision,
       // the count's own status, as the summary's: a replay of a final release is provisional
-      status: countedStatus(
-        def,
-        n,
-        counted?.issues ?? [],
-        await latestImportCut(store, def, revision),
-      ).status,
+      status: (await storedStatus(store, def, n, revision)).status,
       // a unit whose source gives no acta counts: null (unknown), never 0 of 0
       actas: n ? n.actas : empty,
       // conflicted actas and the JEE's by observation, the national unit's (results/acta-flags.ts)

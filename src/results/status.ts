@@ -25,7 +25,11 @@ import type { FiguresStatus } from './document-schemas.js';
 
 /** The count's extent, as the summary gives it. */
 export const CountSchema = z.object({
-  complete: z.boolean().describe('the count is over: final, or every acta processed'),
+  complete: z
+    .boolean()
+    .describe(
+      'the count is over: every acta processed (less those a final release leaves unresolved), no acta known only by its quarantined rows, and no provisional status declared by the manifest',
+    ),
   actasTotal: z.number().int(),
   actasProcessed: z.number().int(),
   votesRemaining: z
@@ -61,7 +65,41 @@ export async function storedStatus(
   revision: string,
 ): Promise<{ count: CountDocument; status: FiguresStatus }> {
   const problems = await extentProblems(store, def);
-  return countedStatus(def, n, problems, await latestImportCut(store, def, revision));
+  const quarantined = await quarantinedOnly(store, def, revision);
+  return actasStatus(
+    def,
+    { ...unitActas(n), quarantined },
+    problems,
+    await latestImportCut(store, def, revision),
+  );
+}
+
+/** Per store, election and revision: its mesas known only by quarantined rows. */
+const QUARANTINED_ONLY = new WeakMap<Store, Map<string, Promise<unknown>>>();
+
+/**
+ * The mesas of an acta election known only by quarantined rows (an unknown place code, a bad
+ * cell): actas that exist but whose figures are not in, since no version of theirs is stored. A
+ * quarantined row of a mesa that has a version (a duplicate, a later file's bad copy) is not one;
+ * nor is a row whose mesa is not of the jurisdiction's form (a footer line is no acta). Sorted.
+ */
+export function quarantinedOnly(
+  store: Store,
+  def: ElectionDef,
+  revision: string,
+): Promise<readonly string[]> {
+  if (def.published !== undefined) return Promise.resolve([]);
+  return perRevision(QUARANTINED_ONLY, store, `${def.id}|${revision}`, async () => {
+    const read = await store.quarantinedMesas(def.id);
+    if (read.length === 0) return [];
+    const j = loadJurisdiction(def.jurisdiction);
+    const pad = j.ok ? j.value.padMesa : (m: string) => m;
+    const mesas = [...new Set(read.map(pad))]
+      .filter((m) => !j.ok || j.value.mesaPattern.test(m))
+      .sort();
+    const stored = await Promise.all(mesas.map((m) => store.getActa(def.id, m)));
+    return mesas.filter((_, i) => stored[i] === null);
+  });
 }
 
 /** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
@@ -160,6 +198,7 @@ export function statusOf(
   pctProcessed: string | null,
   problems: readonly Issue[] = [],
   latest: ImportCut | null = null,
+  quarantined: readonly string[] = [],
 ): FiguresStatus {
   const m = def.manifest;
   const published = def.published === undefined ? null : bothLanguages(def.published.source);
@@ -189,17 +228,66 @@ export function statusOf(
   // a count of actas: final only when every acta is in, whatever a manifest copied says
   const kind = complete ? (m?.status.kind ?? 'final') : 'provisional';
   const cut = countCutOf(def, complete, latest);
+  const pct = countPct(def, pctProcessed, latest);
   // a universe the actas disagree with is said first: the figures may not be this election's
-  const problem = extentNote(problems);
+  const open = [extentNote(problems), quarantinedNote(quarantined), pct.note].filter(
+    (n): n is Note => n !== null,
+  );
   return {
     kind,
-    pctCounted: pctProcessed,
-    // cifra's own share: the actas it processed (core processedActas), never the JEE's
-    pctOf: pctProcessed === null ? null : 'actas-processed',
+    pctCounted: pct.pctCounted,
+    pctOf: pct.pctOf,
     ...cut,
     source,
-    note: problem ?? (complete ? note : null),
+    note: open.length > 0 ? joinNames(open, ' ') : complete ? note : null,
     rehearsal,
+  };
+}
+
+/**
+ * A count of actas' % and what it is of: cifra's own share of the actas it processed (core
+ * processedActas, never the JEE's) — but a manifest that declares the count provisional, with no
+ * universe to count the actas against, says the store is not the whole count: its share is the
+ * source's declared `pctCounted` while the figures are that release's (no import gave a cut of
+ * its own), else unknown, and a note says so (docs/elections.md, "Status").
+ */
+function countPct(
+  def: ElectionDef,
+  pctProcessed: string | null,
+  latest: ImportCut | null,
+): Pick<FiguresStatus, 'pctCounted' | 'pctOf'> & { note: Note | null } {
+  const st = def.manifest?.status;
+  if (st?.kind !== 'provisional' || def.manifest?.universe !== undefined || pctProcessed === null)
+    return {
+      pctCounted: pctProcessed,
+      pctOf: pctProcessed === null ? null : 'actas-processed',
+      note: null,
+    };
+  const declared = latest === null ? st.pctCounted : null;
+  if (declared !== null) return { pctCounted: declared, pctOf: 'actas-counted', note: null };
+  return {
+    pctCounted: null,
+    pctOf: null,
+    note: {
+      es: 'El manifiesto declara el conteo provisional y no da su universo: no se sabe cuántas actas tiene en total, así que el % contado no se conoce.',
+      en: 'The manifest declares the count provisional and gives no universe: how many actas it has in all is not known, so the % counted is unknown.',
+    },
+  };
+}
+
+/** Mesas named in a note: the first few, then how many more. */
+function mesasNamed(mesas: readonly string[], more: (n: number) => string): string {
+  const shown = mesas.slice(0, 5).join(', ');
+  return mesas.length > 5 ? `${shown} ${more(mesas.length - 5)}` : shown;
+}
+
+/** The note of actas known only by quarantined rows (quarantinedOnly), or null: none. */
+function quarantinedNote(mesas: readonly string[]): Note | null {
+  if (mesas.length === 0) return null;
+  const one = mesas.length === 1;
+  return {
+    es: `${one ? 'Falta 1 acta cuyas filas quedaron' : `Faltan ${mesas.length} actas cuyas filas quedaron`} en cuarentena sin ninguna versión guardada (${one ? 'mesa' : 'mesas'} ${mesasNamed(mesas, (n) => `y ${n} más`)}): el conteo no está completo hasta que ${one ? 'entre' : 'entren'} (cifra quarantine).`,
+    en: `${one ? '1 acta is' : `${mesas.length} actas are`} not in: ${one ? 'its rows were' : 'their rows were'} quarantined and no version is stored (${one ? 'mesa' : 'mesas'} ${mesasNamed(mesas, (n) => `and ${n} more`)}); the count is not complete until ${one ? 'it is' : 'they are'} (cifra quarantine).`,
   };
 }
 
@@ -231,15 +319,35 @@ export interface CountedActas {
   readonly processed: number;
   /** Electors of the actas not in (null: unknown). */
   readonly votesRemaining: number | null;
+  /** The actas the store holds (absent: `total`, no universe counted beside them). */
+  readonly stored?: number;
+  /** Mesas known only by quarantined rows (quarantinedOnly): actas not in. */
+  readonly quarantined?: readonly string[];
 }
 
 /** A national unit's actas (none: a unit without acta counts, or no unit). */
 export function unitActas(n: ResultUnit | undefined): CountedActas {
+  const a = n?.actas;
   return {
-    total: n?.actas?.total ?? 0,
-    processed: n?.actas?.processed ?? 0,
+    total: a?.total ?? 0,
+    processed: a?.processed ?? 0,
     votesRemaining: n?.eligibleRemaining ?? null,
+    // every stored acta is in one state; a universe's total also counts those not stored
+    stored: a ? a.counted + a.resolved + a.annulled + a.notInstalled + a.pending + a.jee : 0,
   };
+}
+
+/**
+ * The actas with those known only by quarantined rows (quarantinedOnly): they exist, so the total
+ * is at least the stored actas and them — a universe that expects them already counts them among
+ * those to come (one rule, with or without one). Their electors are not known (a quarantined row's
+ * cells are not read as figures): where they raise the total, the votes still to come are unknown.
+ */
+function withQuarantined(a: CountedActas): CountedActas {
+  const q = a.quarantined?.length ?? 0;
+  if (q === 0) return a;
+  const total = Math.max(a.total, (a.stored ?? a.total) + q);
+  return { ...a, total, votesRemaining: total === a.total ? a.votesRemaining : null };
 }
 
 /** The count's extent: complete or not, actas, and a bound of the votes still to come. */
@@ -255,8 +363,11 @@ function countOf(def: ElectionDef, a: CountedActas): CountDocument {
       votesRemaining: complete ? 0 : null,
     };
   }
+  // a source that says its count is under way is not over because its file's actas are all in;
+  // nor is a count with an acta known only by its quarantined rows
+  const open = def.manifest?.status.kind === 'provisional' || (a.quarantined?.length ?? 0) > 0;
   return {
-    complete: actasComplete(def, total, processed),
+    complete: !open && actasComplete(def, total, processed),
     actasTotal: total,
     actasProcessed: processed,
     votesRemaining: a.votesRemaining,
@@ -283,9 +394,11 @@ export function actasStatus(
   problems: readonly Issue[] = [],
   latest: ImportCut | null = null,
 ): { count: CountDocument; status: FiguresStatus } {
-  const count = withExtentKnown(countOf(def, a), problems);
-  const pct = a.total > 0 ? percentCounted(a.processed, a.total) : null;
-  return { count, status: statusOf(def, count.complete, pct, problems, latest) };
+  const all = def.published === undefined ? withQuarantined(a) : a;
+  const count = withExtentKnown(countOf(def, all), problems);
+  const pct = all.total > 0 ? percentCounted(all.processed, all.total) : null;
+  const quarantined = def.published === undefined ? (all.quarantined ?? []) : [];
+  return { count, status: statusOf(def, count.complete, pct, problems, latest, quarantined) };
 }
 
 /** A national unit's count and the status it gives its figures: the summary's, the seats', the results'. */
