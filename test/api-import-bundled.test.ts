@@ -63,6 +63,28 @@ describe('POST /api/v1/imports into a new store', () => {
     expect((await store.listElections()).map((e) => e.id)).toEqual(['pe-2021-presidencial']);
   });
 
+  // session 36: the words of an upload to an unknown election (docs/errors.md): what it looked
+  // for, and what an upload takes — the stored elections and the bundled ones counted from actas
+  // (it said the store's alone: [] in a new store, though a bundled id would be taken)
+  it('an unknown id says it looked for a bundled election and lists what an upload takes', async () => {
+    const r = await upload('election=pe-1990-nothing');
+    expect(r.statusCode).toBe(404);
+    const body = r.json() as { issues: { code: string; path: string[]; details: object }[] };
+    expect(body.issues).toEqual([
+      expect.objectContaining({
+        code: 'unknown_election',
+        path: ['election'],
+        details: {
+          election: 'pe-1990-nothing',
+          looked: 'manifest',
+          known: ['pe-2021-presidencial', 'pe-2021-presidencial-segunda'],
+        },
+      }),
+    ]);
+    // a published aggregates election is not among them: an upload does not take it
+    expect(JSON.stringify(body)).not.toContain('pe-2021-congreso');
+  });
+
   it('a manifest file the client names is never read, even a valid one (it was read and stored)', async () => {
     const r = await upload(
       `election=${encodeURIComponent(fixtureManifest('pe-2021-presidencial-segunda'))}`,

@@ -323,6 +323,42 @@ describe('a source row that cannot be read is not a missing mesa (review s35)', 
     ]);
   });
 
+  // session 36: a mesa both files hold only in unreadable rows was compared by neither side and
+  // showed no difference; a poll-watcher must see it
+  it('a mesa unreadable in both files: unreadable_in_both, said in the table in es and en', async () => {
+    const rows = (extra: string): string =>
+      [
+        ONPE_HEADER,
+        `${onpeRow('000100', 'CONTABILIZADA', '100,300,60,30,4,6,')},${extra}`,
+        onpeRow('000101', 'CONTABILIZADA', '100,300,60,30,4,6,'),
+      ].join('\n') + '\n';
+    const [A2, B2] = [write('unreadable-both-a.csv', rows('7')), write('both-b.csv', rows('8'))];
+    const json = await cli('compare', A2, B2, ...ELECTION, '--format', 'json');
+    expect([json.code, json.err]).toEqual([0, '']);
+    const report = CompareSchema.parse(JSON.parse(json.out));
+    expect([report.a.unreadable, report.b.unreadable]).toEqual([1, 1]);
+    expect(report.mesas).toMatchObject({ compared: 2, agree: 1, disagree: 1 });
+    expect(report.disagreements.map((d) => [d.mesa, d.reasons.map((x) => x.reason)])).toEqual([
+      ['000100', ['unreadable_in_both']],
+    ]);
+    expect(report.reasons.find((x) => x.reason === 'unreadable_in_both')).toEqual({
+      reason: 'unreadable_in_both',
+      mesas: 1,
+      primary: 1,
+    });
+    // with --only-b, B holds it too
+    const onlyB = await cli('compare', A2, B2, ...ELECTION, '--only-b', '--format', 'json');
+    expect(CompareSchema.parse(JSON.parse(onlyB.out)).disagreements.map((d) => d.mesa)).toEqual([
+      '000100',
+    ]);
+    // the table says it in the run's words, never the code
+    const en = await cli('compare', A2, B2, ...ELECTION, '--lang', 'en');
+    expect(en.out).toMatch(/000100 {2}\[its rows in A and in B could not be read\]/);
+    const es = await cli('compare', A2, B2, ...ELECTION, '--lang', 'es');
+    expect(es.out).toMatch(/000100 {2}\[sus filas en A y en B no se pudieron leer\]/);
+    for (const out of [en.out, es.out]) expect(out).not.toContain('unreadable_in');
+  });
+
   it('through a column map too: its mesa cell read (padded) on a row of too many cells', async () => {
     const B = write(
       'unreadable-map.csv',

@@ -18,7 +18,8 @@ const reading = { votes: [152, 20], voters: 180 };
 /** The cross-check's answer for one mesa: its disagreement (if any) and each file's figuresHash. */
 const answer = (
   hashes: { a: string | null; b: string | null },
-  missing?: 'missing_in_a' | 'missing_in_b' | 'unreadable_in_a' | 'unreadable_in_b',
+  missing?:
+    'missing_in_a' | 'missing_in_b' | 'unreadable_in_a' | 'unreadable_in_b' | 'unreadable_in_both',
 ): Compare =>
   ({
     a: { format: 'onpe-mesa' },
@@ -33,8 +34,8 @@ const answer = (
               primary: missing,
               reasons: [{ reason: missing }],
               effect: {},
-              a: missing.endsWith('_in_a') ? null : reading,
-              b: missing.endsWith('_in_b') ? null : reading,
+              a: /_in_(a|both)$/.test(missing) ? null : reading,
+              b: /_in_(b|both)$/.test(missing) ? null : reading,
             },
           ],
     figuresHash: hashes,
@@ -112,6 +113,21 @@ describe('verdictFrom and verdictText: which files hold the mesa', () => {
     ];
     expect(verdictText('000100', ONPE, pub)).toBe(
       'La mesa 000100: su fila en el archivo de onpe no se pudo leer.',
+    );
+  });
+
+  // session 36: a mesa both files hold only in unreadable rows was no disagreement at all
+  it('rows in both files that could not be read (unreadable_in_both): both said so', () => {
+    const vs = [verdictFrom(RONDEROS, answer({ a: null, b: null }, 'unreadable_in_both'))];
+    expect(vs.map((v) => [v.differs, v.unreadable.publication, v.unreadable.source])).toEqual([
+      [false, true, true],
+    ]);
+    expect(verdictText('000100', ONPE, vs)).toBe(
+      'La mesa 000100: sus filas en los archivos de onpe, ronderos no se pudieron leer.',
+    );
+    state.lang = 'en';
+    expect(verdictText('000100', ONPE, vs)).toBe(
+      'Mesa 000100: its rows in the files of onpe, ronderos could not be read.',
     );
   });
 

@@ -19,7 +19,7 @@ export interface Verdict {
   /** Whether each file holds the mesa; null: not said (no answer, or a column map). */
   readonly held: { readonly publication: boolean | null; readonly source: boolean | null };
   /**
-   * Whether a file's row for the mesa could not be read (unreadable_in_a / _b): it holds the mesa,
+   * Whether a file's row for the mesa could not be read (unreadable_in_a / _b / _both): it holds the mesa,
    * but gives no figures to compare — never "missing", never "agrees".
    */
   readonly unreadable: { readonly publication: boolean; readonly source: boolean };
@@ -81,9 +81,10 @@ export function verdictFrom(source: Source, doc: Compare | null): Verdict {
     };
   const d = doc.disagreements[0];
   const reasons = new Set(d?.reasons.map((x) => x.reason) ?? []);
+  // unreadable_in_both (session 36): both files hold the mesa, neither reads it
   const unreadable = {
-    publication: reasons.has('unreadable_in_a'),
-    source: reasons.has('unreadable_in_b'),
+    publication: reasons.has('unreadable_in_a') || reasons.has('unreadable_in_both'),
+    source: reasons.has('unreadable_in_b') || reasons.has('unreadable_in_both'),
   };
   const both =
     !reasons.has('missing_in_a') &&

@@ -48,7 +48,7 @@ import {
   type Connection,
   type Heard,
 } from './server-notice.js';
-import { crumbsTo, setupSearch, wireSkipLink } from './search.js';
+import { crumbsTo, searchesSoFar, setupSearch, wireSkipLink } from './search.js';
 import {
   $,
   $select,
@@ -112,6 +112,9 @@ async function loadView(id: string, view: Partial<View>): Promise<void> {
   // a drill or an acta the user asks for while the election loads is theirs: the URL's view
   // (back, forward, a shared link) must not draw over it once its documents arrive
   const since = navigationsSoFar();
+  // a search the user made while this election's view loads keeps its results (session 36: a
+  // back/forward's restore, ending after it, cleared them); another election's load clears them
+  const keepHits = state.election === id ? searchesSoFar() : null;
   // two back presses: the first's reads may answer after the second's; its view is no longer the
   // URL's, so it stops there and draws nothing
   const load = ++loads;
@@ -137,6 +140,7 @@ async function loadView(id: string, view: Partial<View>): Promise<void> {
     places,
     (crumbs) => drill(crumbs, true),
     (mesa) => openMesa(mesa, true),
+    keepHits !== null && searchesSoFar() !== keepHits,
   );
   const crumbs = view.level && view.code && places ? unitCrumbs(places, view.level, view.code) : [];
   await refresh(crumbs, undefined, since);
@@ -661,18 +665,35 @@ async function main(): Promise<void> {
     state.crumbs = [];
     await loadElection(chosen);
   });
-  // back/forward: the view the URL holds, redrawn (the election and language too)
-  window.addEventListener('popstate', () =>
-    restore()
-      .then(() => toRestoredDetail(true))
-      .catch(fail),
-  );
+  wireHistory();
   await restore(elections);
   if (location.hash === '#congress' && !$('congress').hidden) $('congress').scrollIntoView();
   else toRestoredDetail(false);
   setInterval(() => poll().catch(fail), pollInterval());
   setInterval(tickFreshness, 30_000);
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * Back/forward: the view the URL holds, redrawn (the election and language too), and scrolled to
+ * its detail only while that view is still what the page shows once drawn: not after another
+ * back/forward or election, nor under a drill, an acta or a search the user began meanwhile
+ * (session 36: live-static's walk searched during a restore that, ending later, glided the page
+ * away from the user's results).
+ */
+function wireHistory(): void {
+  window.addEventListener('popstate', () => {
+    const [drills, searched] = [navigationsSoFar(), searchesSoFar()];
+    const restoring = restore();
+    const load = loads;
+    restoring
+      .then(() => {
+        const still =
+          load === loads && navigationsSoFar() === drills && searchesSoFar() === searched;
+        if (still) toRestoredDetail(true);
+      })
+      .catch(fail);
+  });
 }
 
 /**

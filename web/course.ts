@@ -20,7 +20,7 @@ import {
 /** A point's % of actas as the jurisdiction writes decimals, or `none` where it has none. */
 const pctOf = (p: string | null, none: string): string => (p === null ? none : decimalText(p));
 
-/** The chart's width in its units on a desktop (drawn at ~360 px there: 10 px type, as before). */
+/** The chart's widest layout, in its units (what a chart drawn 392 px wide or more is laid out in). */
 const W = 320;
 const H = 180;
 /** Its type's size in its units (style.css `.course text`), and the least it may be drawn at, in px. */
@@ -29,19 +29,17 @@ const READABLE_PX = 11;
 /** A row of the chart's text, in its units. */
 const ROW = 11;
 
-/** A phone's page, as style.css's narrowest layouts say it. */
-const PHONE = '(max-width: 600px)';
-
 /**
- * How many units wide the chart is laid out, for the width it is drawn at (session 35): on a phone
- * a 320-unit chart was drawn at ~270 px and its 9-unit type at 7.6 px; fewer units there keep each
- * unit at least 11/9 px, so the type reads at 11 px and the layout (rows, gaps) fits that width,
- * never a transform of a chart laid out for another. W on a desktop, and where the width is
- * unknown (not drawn yet).
+ * How many units wide the chart is laid out, for the width it is drawn at: at most W, and few
+ * enough that each unit is at least 11/9 px, so its 9-unit type reads at 11 px or more, at every
+ * width. Session 35 did it on a phone (a 320-unit chart at ~270 px drew its type at 7.6 px);
+ * session 36 on a desktop too, whose column draws the chart at ~360 px (320 units: 10.1 px type;
+ * now ~294). The layout (rows, gaps) fits the width it is drawn at, never a transform of a chart
+ * laid out for another. W where the width is unknown (not drawn yet).
  */
 function chartWidth(svg: SVGSVGElement): number {
   const drawn = svg.getBoundingClientRect().width;
-  if (drawn <= 0 || !window.matchMedia(PHONE).matches) return W;
+  if (drawn <= 0) return W;
   return Math.min(W, Math.floor((drawn * TYPE) / READABLE_PX));
 }
 

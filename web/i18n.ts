@@ -200,7 +200,9 @@ const ES = {
     `La mesa ${mesa} no está en ${one(n) ? 'el archivo' : 'los archivos'} de ${ids}.`,
   // review s35: a row of the mesa that could not be read is there, not missing
   actaCcUnreadable: (n: Arg, mesa: string, ids: string) =>
-    `La mesa ${mesa}: su fila en ${one(n) ? 'el archivo' : 'los archivos'} de ${ids} no se pudo leer.`,
+    one(n)
+      ? `La mesa ${mesa}: su fila en el archivo de ${ids} no se pudo leer.`
+      : `La mesa ${mesa}: sus filas en los archivos de ${ids} no se pudieron leer.`,
   actaCcStatic:
     'Esta copia estática (cifra publish) no incluye el cotejo de esta acta con otras fuentes, que calcula el servidor: consúltelo en el sitio en vivo o con cifra compare.',
   actaCcSame: '= igual',
@@ -396,6 +398,10 @@ const ES = {
   impugned: 'Votos impugnados',
   'reason:missing_in_a': 'falta en A',
   'reason:missing_in_b': 'falta en B',
+  // a file that holds the mesa in a row it could not read (session 36: these had no words)
+  'reason:unreadable_in_a': 'fila ilegible en A',
+  'reason:unreadable_in_b': 'fila ilegible en B',
+  'reason:unreadable_in_both': 'filas ilegibles en A y en B',
   'reason:state_differs': 'estado distinto',
   'reason:count_differs': 'cifra distinta',
   'reason:count_missing': 'cifra ausente en una fuente',
@@ -862,7 +868,9 @@ const EN: Strings = {
   actaCcMissing: (n, mesa, ids) =>
     `Mesa ${mesa} is not in ${one(n) ? `${ids}'s file` : `the files of ${ids}`}.`,
   actaCcUnreadable: (n, mesa, ids) =>
-    `Mesa ${mesa}: its row in ${one(n) ? `${ids}'s file` : `the files of ${ids}`} could not be read.`,
+    one(n)
+      ? `Mesa ${mesa}: its row in ${ids}'s file could not be read.`
+      : `Mesa ${mesa}: its rows in the files of ${ids} could not be read.`,
   actaCcStatic:
     "This static copy (cifra publish) does not include this acta's cross-check with other sources, which the server computes: see it on the live site or with cifra compare.",
   actaCcSame: '= same',
@@ -1044,6 +1052,10 @@ const EN: Strings = {
   impugned: 'Impugned votes',
   'reason:missing_in_a': 'missing in A',
   'reason:missing_in_b': 'missing in B',
+  // a file that holds the mesa in a row it could not read (session 36: these had no words)
+  'reason:unreadable_in_a': 'unreadable row in A',
+  'reason:unreadable_in_b': 'unreadable row in B',
+  'reason:unreadable_in_both': 'unreadable rows in A and in B',
   'reason:state_differs': 'state differs',
   'reason:count_differs': 'a figure differs',
   'reason:count_missing': 'a figure missing in one source',

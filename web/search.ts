@@ -198,11 +198,15 @@ export function mesaOf(places: Places, q: string): string | null {
   return new RegExp(places.mesa.pattern).test(m) ? m : null;
 }
 
-/** Wires the search form to the election's places. */
+/**
+ * Wires the search form to the election's places; the results shown go, unless `keepHits` (the
+ * user's, asked for while this election's view was loading: app.ts).
+ */
 export function setupSearch(
   places: Places | null,
   goUnit: (crumbs: Crumb[]) => unknown,
   goMesa: (mesa: string) => unknown,
+  keepHits = false,
 ): void {
   const form = $form('search-form');
   const label = form.querySelector('[data-i18n="searchLabel"]');
@@ -214,7 +218,7 @@ export function setupSearch(
       levels.map((l) => l.labels[state.lang].toLowerCase()).join(', '),
     );
   const out = $('search-results');
-  out.replaceChildren();
+  if (!keepHits) out.replaceChildren();
   form.onsubmit = (e) => {
     e.preventDefault();
     const q = $input('search').value;
@@ -246,6 +250,9 @@ export function setupSearch(
 
 /** Each search's number: a slower answer for an earlier query must not draw over a later one. */
 let searches = 0;
+
+/** The searches so far: a view loading since one must not clear or scroll away from it (app.ts). */
+export const searchesSoFar = (): number => searches;
 
 const NONE: Listed = { items: [], total: 0 };
 

@@ -483,6 +483,7 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   store: 'almacén',
   'only in {side}': 'solo en {side}',
   'its row in {side} could not be read': 'su fila en {side} no se pudo leer',
+  'its rows in {a} and in {b} could not be read': 'sus filas en {a} y en {b} no se pudieron leer',
   // a reason in words: the table's reason column, a mesa's tag (the dashboard's words)
   'state differs': 'estado distinto',
   'a figure differs': 'cifra distinta',

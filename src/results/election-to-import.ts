@@ -78,7 +78,10 @@ async function uploadElection(
   // a server never reads a manifest path a client names: only a bundled id reaches a manifest
   if (id === undefined || isPath(id)) return stored;
   const bundled = bundledElection(id);
-  if (bundled === null) return stored;
+  // neither stored nor bundled: said as a file's import says it, with the bundled acta elections
+  // an upload would take (docs/errors.md; session 36: it listed the store's alone, [] when empty)
+  if (bundled === null)
+    return refused(await Promise.all(stored.issues.map((i) => noManifest(store, i))));
   await store.putElection(bundled);
   return found(bundled, 'manifest');
 }

@@ -152,6 +152,67 @@ describe('a search while back/forward still loads', () => {
   });
 });
 
+// session 36: live-static's walk failed once in CI at its last step, a district searched by name
+// right after an acta searched during the restore of `goForward`: the restore, ending after the
+// user's searches, wired the search again (clearing the user's results) and glided the page to
+// the acta, away from the results the user was reading. Held here on a phone, where it glides.
+describe('searches while back/forward still loads, on a phone', () => {
+  it("the user's results stay, and the restore, once drawn, does not scroll the page away", async () => {
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const hold = await holdNextRestore(page);
+    await page.goto(`${env.base}/?election=${ID}&level=district&code=010101&mesa=000002`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#crumbs button:nth-of-type(2)');
+    await page.waitForFunction(() => !location.search.includes('district'));
+    await page.goBack();
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000002') === true,
+    );
+    await page.waitForSelector('body[data-loading="0"]');
+    hold.arm();
+    await page.goForward();
+    await hold.hit;
+    // an acta by number, then a district by name: both while the department's restore waits
+    await page.fill('#search', '3');
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('#acta-title')?.textContent?.includes('000003') === true,
+    );
+    await page.fill('#search', 'chachapoyas');
+    await page.click('#search-form button[type="submit"]');
+    // the district, then its polling places (read on the first search that needs them)
+    await page.waitForSelector('#search-results li.polling-place');
+    const results = await page.locator('#search-results').innerText();
+    // the user reads the first results at the foot of the screen: the acta is below, out of sight
+    await page
+      .locator('#search-results button')
+      .first()
+      .evaluate((b) => {
+        b.scrollIntoView({ block: 'end' });
+      });
+    expect(
+      await page.evaluate(() => document.getElementById('acta-title')?.getBoundingClientRect().top),
+    ).toBeGreaterThan(await page.evaluate(() => window.innerHeight));
+    const y = await page.evaluate(() => window.scrollY);
+    hold.release();
+    await page.waitForSelector('body[data-loading="0"]');
+    // the restore has ended (and said where to scroll, if anywhere): two frames to move
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    expect(await page.locator('#search-results').innerText()).toBe(results);
+    expect(await page.evaluate(() => window.scrollY)).toBe(y);
+    // the acta the user opened stands
+    expect(await page.textContent('#acta-title')).toContain('000003');
+    expect(await page.getAttribute('body', 'data-error')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('two quick back presses', () => {
   it('the later restore stands: the first one, answered last, does not draw the middle view', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });

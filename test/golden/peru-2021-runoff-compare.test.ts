@@ -28,6 +28,8 @@ const REASONS = [
   // a mesa whose only row in a file could not be read: none here (every row of the files reads)
   'unreadable_in_a',
   'unreadable_in_b',
+  // both files hold the mesa only in rows that could not be read (session 36): none here either
+  'unreadable_in_both',
   'state_differs',
   'count_differs',
   'count_missing',

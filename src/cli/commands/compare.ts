@@ -448,6 +448,9 @@ function reasonWords(reason: CompareReason): string {
       return say('its row in {side} could not be read', { side: 'A' });
     case 'unreadable_in_b':
       return say('its row in {side} could not be read', { side: 'B' });
+    // both hold it and neither reads it: a mesa no figure of either side says anything about
+    case 'unreadable_in_both':
+      return say('its rows in {a} and in {b} could not be read', { a: 'A', b: 'B' });
     case 'state_differs':
       return say('state differs');
     case 'count_differs':
@@ -471,6 +474,7 @@ function describe(d: Disagreement): string {
       case 'missing_in_b':
       case 'unreadable_in_a':
       case 'unreadable_in_b':
+      case 'unreadable_in_both':
         return reasonWords(x.reason);
       case 'state_differs':
         return say('state {a} ({aLabel}) ≠ {b} ({bLabel})', x);

@@ -11,6 +11,7 @@ export const COMPARE_REASONS = [
   'missing_in_b',
   'unreadable_in_a',
   'unreadable_in_b',
+  'unreadable_in_both',
   'state_differs',
   'count_differs',
   'count_missing',
@@ -68,6 +69,7 @@ export const DisagreementReasonSchema = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('missing_in_b') }),
   z.object({ reason: z.literal('unreadable_in_a') }),
   z.object({ reason: z.literal('unreadable_in_b') }),
+  z.object({ reason: z.literal('unreadable_in_both') }),
   z.object({
     reason: z.literal('state_differs'),
     a: z.enum(ACTA_STATES),
@@ -205,11 +207,14 @@ function reasonsOf(
   const out: DisagreementReason[] = [];
   if (x === undefined && !ua) out.push({ reason: 'missing_in_a' });
   if (y === undefined && !ub) out.push({ reason: 'missing_in_b' });
-  if (x === undefined && ua) out.push({ reason: 'unreadable_in_a' });
-  if (y === undefined && ub) out.push({ reason: 'unreadable_in_b' });
+  // both sides hold the mesa and neither reads it: one reason, so it is not taken for A's alone
+  const both = x === undefined && ua && y === undefined && ub;
+  if (both) out.push({ reason: 'unreadable_in_both' });
+  if (x === undefined && ua && !both) out.push({ reason: 'unreadable_in_a' });
+  if (y === undefined && ub && !both) out.push({ reason: 'unreadable_in_b' });
   if (x !== undefined && y !== undefined) {
-    const both = (f: 'place' | 'state'): boolean => input.a.carries[f] && input.b.carries[f];
-    if (both('state') && x.state !== null && y.state !== null && x.state !== y.state)
+    const carried = (f: 'place' | 'state'): boolean => input.a.carries[f] && input.b.carries[f];
+    if (carried('state') && x.state !== null && y.state !== null && x.state !== y.state)
       out.push({
         reason: 'state_differs',
         a: x.state,
@@ -226,7 +231,7 @@ function reasonsOf(
         missing.push({ reason: 'count_missing', field: f.name, a: va, b: vb });
     }
     out.push(...missing);
-    if (both('place') && x.place !== null && y.place !== null && x.place !== y.place)
+    if (carried('place') && x.place !== null && y.place !== null && x.place !== y.place)
       out.push({ reason: 'place_differs', a: x.place, b: y.place });
   }
   const sa = x === undefined ? null : sumCheck(x);
@@ -313,10 +318,13 @@ export function compareActaSources(input: CompareInput): Comparison {
   const [ma, mb] = [byMesa(input.a.actas), byMesa(input.b.actas)];
   const [ua, ub] = [new Set(input.a.unreadable ?? []), new Set(input.b.unreadable ?? [])];
   const unit = input.unit;
-  // a mesa only an unreadable row holds, in neither reading, is left out as before; with onlyB, B
-  // holds a mesa it has an unreadable row of
-  const inB = [...mb.keys(), ...[...ub].filter((m) => ma.has(m))];
-  const mesas = [...new Set(input.onlyB ? inB : [...ma.keys(), ...mb.keys()])]
+  // a mesa held only by unreadable rows on both sides is compared too (unreadable_in_both: it
+  // showed no difference before session 36, though neither side reads it); one side's unreadable
+  // row beside nothing in the other is left out; with onlyB, B holds a mesa it has an unreadable
+  // row of
+  const unreadBoth = [...ua].filter((m) => ub.has(m) && !ma.has(m) && !mb.has(m));
+  const inB = [...mb.keys(), ...[...ub].filter((m) => ma.has(m)), ...unreadBoth];
+  const mesas = [...new Set(input.onlyB ? inB : [...ma.keys(), ...mb.keys(), ...unreadBoth])]
     .filter((m) => unit === undefined || placedIn(ma.get(m), mb.get(m), unit))
     .sort();
   const reasonMesas = zeroByReason();
