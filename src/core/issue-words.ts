@@ -358,6 +358,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the store holds more actas in a unit than the election's universe expects, or a unit it does not have",
     es: 'el almacén tiene más actas en una unidad de las que espera el universo de la elección, o una unidad que no tiene',
   },
+  extent_unlisted_mesas: {
+    en: "the store holds actas of mesas the election's list of mesas lacks: their votes count, but they fill none of the actas the universe expects",
+    es: 'el almacén tiene actas de mesas que la lista de mesas de la elección no tiene: sus votos se cuentan, pero no ocupan ninguna de las actas que espera el universo',
+  },
   audit_chain_broken: {
     en: 'a stored row disagrees with the hash chains or the audit log (the path names its table and row; details say how)',
     es: 'una fila guardada no concuerda con las cadenas de hashes o el registro de auditoría (la ruta nombra su tabla y fila; los detalles dicen cómo)',

@@ -110,6 +110,7 @@ export const ISSUE_CODES = [
   'previous_choice_unknown',
   // the count's extent
   'extent_exceeded',
+  'extent_unlisted_mesas',
   // store
   'audit_chain_broken',
   'store_busy',
