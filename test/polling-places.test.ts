@@ -148,7 +148,11 @@ describe('the polling-places document is built without holding the event loop', 
     const fromDocument = new Set(built.value.places.flatMap((p) => p.mesas.map(pad)));
     const mesas = await declaredMesas(def);
     expect(mesas?.size).toBe(86_488);
-    expect([...(mesas ?? [])].sort()).toEqual([...fromDocument].sort());
+    expect([...(mesas?.keys() ?? [])].sort()).toEqual([...fromDocument].sort());
+    // each with the document's place of its polling place
+    const j = requireJurisdiction(def.jurisdiction);
+    for (const p of built.value.places)
+      for (const m of p.mesas) expect(mesas?.get(pad(m))).toBe(j.padPlace(p.place));
     // one read per process: the same set again, not a second pass over the file
     expect(await declaredMesas(def)).toBe(mesas);
   });

@@ -248,6 +248,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the mesa is not in the election's list of mesas (its polling places): stored and counted, but check its number against the source (a mesa added after the list, or a mistyped one)",
     es: 'la mesa no está en la lista de mesas de la elección (sus locales de votación): se guarda y se cuenta, pero verifique su número con la fuente (una mesa añadida después de la lista, o un número mal escrito)',
   },
+  mesa_ubigeo_mismatch: {
+    en: "the mesa is in the election's list of mesas under another place code: stored and counted under the acta's, but check the mesa and place against the source (a mistyped mesa or ubigeo)",
+    es: 'la mesa está en la lista de mesas de la elección con otro código de lugar: se guarda y se cuenta con el del acta, pero verifique la mesa y el lugar con la fuente (una mesa o un ubigeo mal escritos)',
+  },
   ubigeo_invalid: {
     en: "the place code does not match the jurisdiction's pattern",
     es: 'el código de lugar no tiene el formato de la jurisdicción',

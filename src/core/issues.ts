@@ -78,6 +78,7 @@ export const ISSUE_CODES = [
   'annulled_votes_not_null',
   'mesa_invalid',
   'mesa_not_in_universe',
+  'mesa_ubigeo_mismatch',
   'ubigeo_invalid',
   'unknown_election',
   'election_required',

@@ -35,7 +35,7 @@ export interface ElectionExtent {
   /** Coarser levels' extents (ámbito), rolled up from the universe on first use; null: not coarser. */
   readonly coarser: Map<Level, LevelExtent | null>;
   /** The election's mesa list the extent was read against (null: none). */
-  readonly mesas: ReadonlySet<string> | null;
+  readonly mesas: ReadonlyMap<string, string> | null;
 }
 
 /** A level's expected units and extent. */
@@ -84,7 +84,7 @@ export function electionExtent(
   def: ElectionDef,
   j: LoadedJurisdiction,
   sums: PlaceSums,
-  mesas: ReadonlySet<string> | null = null,
+  mesas: ReadonlyMap<string, string> | null = null,
 ): ElectionExtent | null {
   const declared = declaredUniverse(def, j);
   if (!declared.ok) {
@@ -139,7 +139,7 @@ function storedUnits(
   sums: PlaceSums,
   j: LoadedJurisdiction,
   level: Level,
-  mesas: ReadonlySet<string> | null,
+  mesas: ReadonlyMap<string, string> | null,
 ): StoredUnit[] {
   const unlisted = mesas === null ? null : unlistedByUnit(sums.cols, mesas, j.unitCoder(level));
   return placeSumsUnits(sums, j, level).map((u) => ({

@@ -60,29 +60,31 @@ export function pollingPlacesOf(def: ElectionDef): Promise<Found<PollingPlacesDo
 }
 
 /** Per election id, its declared mesas' read (shared, kept: the file does not move either). */
-const MESAS = new Map<string, Promise<ReadonlySet<string> | null>>();
+const MESAS = new Map<string, Promise<ReadonlyMap<string, string> | null>>();
 
 /**
  * The mesas an election declares (its polling-place list, each padded as the jurisdiction pads
- * it), for ingest's mesa_not_in_universe warning and the extent; null when it declares none or the
- * list cannot be read (ingest then checks nothing against it). The document's mesas, read once per
- * process from the mesa and name columns only: no names, addresses or places kept (the 2021
- * runoff's list is 16 MB of CSV).
+ * it), each with its listed place code (padded; '' where the list gives none), for ingest's
+ * mesa_not_in_universe and mesa_ubigeo_mismatch warnings and the extent; null when it declares
+ * none or the list cannot be read (ingest then checks nothing against it). The document's mesas,
+ * read once per process from the mesa, name and place columns only: no names or addresses kept,
+ * no grouping (the 2021 runoff's list is 16 MB of CSV).
  */
-export function declaredMesas(def: ElectionDef): Promise<ReadonlySet<string> | null> {
+export function declaredMesas(def: ElectionDef): Promise<ReadonlyMap<string, string> | null> {
   let made = MESAS.get(def.id);
   if (made === undefined) MESAS.set(def.id, (made = readDeclaredMesas(def)));
   return made;
 }
 
-async function readDeclaredMesas(def: ElectionDef): Promise<ReadonlySet<string> | null> {
+async function readDeclaredMesas(def: ElectionDef): Promise<ReadonlyMap<string, string> | null> {
   const list = placesList(def);
   if (list === null) return null;
-  const pad = requireJurisdiction(def.jurisdiction).padMesa;
-  const mesas = new Set<string>();
-  const { mesa, name } = list.columns;
-  const read = await readColumns(list.file, [mesa, name], ([m, n]) => {
-    if (placed(m as string, n as string)) mesas.add(pad(m as string));
+  const j = requireJurisdiction(def.jurisdiction);
+  const mesas = new Map<string, string>();
+  const { mesa, name, place } = list.columns;
+  const read = await readColumns(list.file, [mesa, name, place], ([m, n, p]) => {
+    if (placed(m as string, n as string))
+      mesas.set(j.padMesa(m as string), p === '' ? '' : j.padPlace(p as string));
   });
   return !read.ok || mesas.size === 0 ? null : mesas;
 }
@@ -102,9 +104,7 @@ export interface Columns {
  * The file of an election's polling-place list, its publisher and its columns (lower-cased as
  * the reader keys them); null when its manifest names none.
  */
-function placesList(
-  election: ElectionRef,
-): {
+function placesList(election: ElectionRef): {
   file: string;
   publisher: NonNullable<PollingPlacesDocument['source']>;
   columns: Columns;

@@ -116,7 +116,7 @@ export function extentOver(
  */
 export function unlistedByUnit(
   cols: ActaColumns,
-  mesas: ReadonlySet<string>,
+  mesas: { has(mesa: string): boolean },
   unitOf: (place: string) => string,
 ): Map<string, Unlisted> {
   const out = new Map<string, Unlisted>();
