@@ -12,8 +12,10 @@ import { buildApi } from '../src/api/server.js';
 import { bundledElection, loadManifest } from '../src/elections/manifests.js';
 import { readCsvFile } from '../src/io/csv.js';
 import { CsvScanner } from '../src/io/csv-scanner.js';
+import { requireJurisdiction } from '../src/jurisdictions/load.js';
 import {
   buildPollingPlaces,
+  declaredMesas,
   pollingPlacesOfFile,
   PollingPlacesSchema,
   type Columns,
@@ -135,6 +137,24 @@ describe('the polling-places document is built without holding the event loop', 
         address: 'v2_tdire_local',
       }),
     );
+  });
+
+  it("declaredMesas, read from the mesa and name columns only, is the document's mesas, padded; read once", async () => {
+    const def = bundledElection(ID);
+    if (def === null) throw new Error(ID);
+    const built = await buildPollingPlaces(def);
+    if (!built.ok) throw new Error(JSON.stringify(built.issues));
+    const pad = requireJurisdiction(def.jurisdiction).padMesa;
+    const fromDocument = new Set(built.value.places.flatMap((p) => p.mesas.map(pad)));
+    const mesas = await declaredMesas(def);
+    expect(mesas?.size).toBe(86_488);
+    expect([...(mesas?.keys() ?? [])].sort()).toEqual([...fromDocument].sort());
+    // each with the document's place of its polling place
+    const j = requireJurisdiction(def.jurisdiction);
+    for (const p of built.value.places)
+      for (const m of p.mesas) expect(mesas?.get(pad(m))).toBe(j.padPlace(p.place));
+    // one read per process: the same set again, not a second pass over the file
+    expect(await declaredMesas(def)).toBe(mesas);
   });
 
   it('a file the scanner refuses midway (a space after a closing quote) is read whole once: no mesa twice', async () => {

@@ -248,6 +248,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
     en: "the mesa is not in the election's list of mesas (its polling places): stored and counted, but check its number against the source (a mesa added after the list, or a mistyped one)",
     es: 'la mesa no está en la lista de mesas de la elección (sus locales de votación): se guarda y se cuenta, pero verifique su número con la fuente (una mesa añadida después de la lista, o un número mal escrito)',
   },
+  mesa_ubigeo_mismatch: {
+    en: "the mesa is in the election's list of mesas under another place code: stored and counted under the acta's, but check the mesa and place against the source (a mistyped mesa or ubigeo)",
+    es: 'la mesa está en la lista de mesas de la elección con otro código de lugar: se guarda y se cuenta con el del acta, pero verifique la mesa y el lugar con la fuente (una mesa o un ubigeo mal escritos)',
+  },
   ubigeo_invalid: {
     en: "the place code does not match the jurisdiction's pattern",
     es: 'el código de lugar no tiene el formato de la jurisdicción',
@@ -357,6 +361,10 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   extent_exceeded: {
     en: "the store holds more actas in a unit than the election's universe expects, or a unit it does not have",
     es: 'el almacén tiene más actas en una unidad de las que espera el universo de la elección, o una unidad que no tiene',
+  },
+  extent_unlisted_mesas: {
+    en: "the store holds actas of mesas the election's list of mesas lacks: their votes count, but they fill none of the actas the universe expects",
+    es: 'el almacén tiene actas de mesas que la lista de mesas de la elección no tiene: sus votos se cuentan, pero no ocupan ninguna de las actas que espera el universo',
   },
   audit_chain_broken: {
     en: 'a stored row disagrees with the hash chains or the audit log (the path names its table and row; details say how)',

@@ -78,6 +78,7 @@ export const ISSUE_CODES = [
   'annulled_votes_not_null',
   'mesa_invalid',
   'mesa_not_in_universe',
+  'mesa_ubigeo_mismatch',
   'ubigeo_invalid',
   'unknown_election',
   'election_required',
@@ -110,6 +111,7 @@ export const ISSUE_CODES = [
   'previous_choice_unknown',
   // the count's extent
   'extent_exceeded',
+  'extent_unlisted_mesas',
   // store
   'audit_chain_broken',
   'store_busy',

@@ -63,11 +63,13 @@ export interface IngestOptions {
    */
   readonly jurisdiction?: LoadedJurisdiction | undefined;
   /**
-   * The election's declared mesas (its polling-place list, padded; results' declaredMesas): an
-   * acta whose mesa it lacks is stored with a mesa_not_in_universe warning. Absent or null: none
-   * declared. A promise is awaited while the file is hashed.
+   * The election's declared mesas (its polling-place list, padded, each with its listed place;
+   * results' declaredMesas): an acta whose mesa it lacks is stored with a mesa_not_in_universe
+   * warning, one under another place with mesa_ubigeo_mismatch. Absent or null: none declared. A
+   * promise is awaited while the file is hashed.
    */
-  readonly mesas?: ReadonlySet<string> | Promise<ReadonlySet<string> | null> | null | undefined;
+  readonly mesas?:
+    ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string> | null> | null | undefined;
   /** Replaces the jurisdiction's check of known places (a benchmark's synthetic places). */
   readonly isKnownPlace?: ((code: string) => boolean) | undefined;
   readonly onProgress?: ((bytesRead: number, size: number) => void) | undefined;

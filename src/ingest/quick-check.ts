@@ -69,8 +69,10 @@ export function quickChecker(
     if (observation >= 0 && r.count(observation) !== CELL_EMPTY) return null;
     const mesa = codes.padMesa(r.text(at.mesa));
     if (mesa === '' || !places.mesaPattern.test(mesa)) return null;
-    // a mesa the election's list lacks has a warning: the full path gives it
-    if (places.mesas !== null && places.mesas !== undefined && !places.mesas.has(mesa)) return null;
+    // a mesa the election's list lacks, or lists under another place, has a warning: the full
+    // path gives it
+    const listed = places.mesas?.get(mesa);
+    if (places.mesas && (listed === undefined || (listed !== '' && listed !== ubigeo))) return null;
     out.mesa = mesa;
     out.ubigeo = ubigeo;
     out.state = s.state as ActaState;

@@ -9,6 +9,7 @@ import { ORDER_WORDS, replayOrder, type ReplayOrder } from '../core/projection/r
 import { createRng } from '../core/random.js';
 import { ingestFile } from '../ingest/ingest.js';
 import { figureIn, figureLocales } from '../jurisdictions/figure-locale.js';
+import { declaredMesas } from '../results/polling-places.js';
 import { getProjection } from '../results/projection.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { IncomingActa, PlaceNames, Store } from '../store/store.js';
@@ -110,17 +111,19 @@ export function replayDefinition(o: ReplayOptions): ElectionDef {
 export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResult> {
   const final = await finalCount(o);
   if (!final.ok) return final;
-  const { actas, places, sha256 } = final;
+  const { actas, places, sha256, unlisted } = final;
   const def = replayDefinition(o);
   await store.putElection(def);
   const sequence = replayOrder(actas, o.order, createRng(o.seed));
   const tag = `${o.order}:${o.seed}:${o.steps}`;
   const importBatch = (name: string, batch: IncomingActa[]): Promise<void> =>
     importReplayBatch(store, o, { name, hash: `${sha256}|${tag}|${name}`, tag }, batch);
+  // the figures' warnings stay with the source's check; a mesa the list lacks is said at every
+  // version, as ingest says it (the extent counts it apart either way)
   const incoming = (i: number, a: Acta): IncomingActa => ({
     acta: a,
     row: i + 1,
-    warnings: [],
+    warnings: unlisted.get(a.mesa) ?? [],
     place: places.get(a.ubigeo),
   });
   await importBatch(
@@ -161,10 +164,15 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
 }
 
 /** The source file's final count, read through a scratch store (its actas under the target id). */
-async function finalCount(
-  o: ReplayOptions,
-): Promise<
-  | { ok: true; actas: Acta[]; places: Map<string, PlaceNames>; sha256: string }
+async function finalCount(o: ReplayOptions): Promise<
+  | {
+      ok: true;
+      actas: Acta[];
+      places: Map<string, PlaceNames>;
+      sha256: string;
+      /** Per mesa the list lacks, its mesa_not_in_universe warning. */
+      unlisted: Map<string, Issue[]>;
+    }
   | { ok: false; issues: readonly Issue[] }
 > {
   const dir = mkdtempSync(join(tmpdir(), 'cifra-replay-'));
@@ -176,18 +184,24 @@ async function finalCount(
       file: o.file,
       election: o.election,
       now: o.now,
+      // checked as ingest checks it: a mesa the election's list lacks is warned
+      mesas: declaredMesas(o.election),
     });
     if (!r.ok) return r;
     const sha256 = r.report.sha256;
-    const actas = (await scratch.currentActas(o.election.id)).map(
-      ({ version: _v, conflict: _c, warnings: _w, ...a }) => ({
-        ...a,
-        election: o.target,
-      }),
-    );
+    const stored = await scratch.currentActas(o.election.id);
+    const unlisted = new Map<string, Issue[]>();
+    for (const a of stored) {
+      const w = a.warnings?.filter((i) => i.code === 'mesa_not_in_universe') ?? [];
+      if (w.length > 0) unlisted.set(a.mesa, w);
+    }
+    const actas = stored.map(({ version: _v, conflict: _c, warnings: _w, ...a }) => ({
+      ...a,
+      election: o.target,
+    }));
     const places = await scratch.places(o.election.id);
     await scratch.close();
-    return { ok: true, actas, places, sha256 };
+    return { ok: true, actas, places, sha256, unlisted };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -313,6 +313,13 @@ export const ProgressSchema = z.object({
     .describe(
       "Actas the election's universe expects that no file has brought yet (a partial file): counted in actas.total, in none of its states; 0 when every acta of the universe is loaded; null when there is no universe to count them against (`universe` says why).",
     ),
+  actasNotInList: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Actas loaded whose mesa the election's list of mesas (its polling places) lacks: counted in actas.total and in their states, their votes in the results, but filling none of the actas the universe expects (actasNotLoaded still counts the real ones to come); the status note names their units (extent_unlisted_mesas). 0 when every acta loaded is listed; null without a universe or without a list.",
+    ),
   universe: z
     .enum(['known', 'none', 'unreadable'])
     .nullable()

@@ -25,6 +25,7 @@ import {
 } from './extent.js';
 import { unitFlags } from './acta-flags.js';
 import { mesaFacts, type MesaFactsAt } from './mesa-facts.js';
+import { declaredMesas } from './polling-places.js';
 import { byUnitCode } from './unit-order.js';
 import type { ResultsDocument, ResultUnit } from './document-schemas.js';
 
@@ -336,7 +337,7 @@ export async function buildResults(
     const flags = await unitFlags(store, election.id, c.revision, j, level);
     const sums = await sumsOf(c, election);
     const units = placeSumsUnits(sums, j, level);
-    const x = (c.extent ??= electionExtent(election, j, sums));
+    const x = await extentOf(c, election, sums);
     // units by their code's number (circunscripción 1, 2, … 10), the units to come among them
     all = [
       ...withExtent(
@@ -558,6 +559,20 @@ export async function countExtent(
 ): Promise<ElectionExtent | null> {
   if (election.published) return null;
   const c = await cached(store, election);
-  const sums = await sumsOf(c, election);
-  return (c.extent ??= electionExtent(election, requireJurisdiction(election.jurisdiction), sums));
+  return extentOf(c, election, await sumsOf(c, election));
+}
+
+/**
+ * The revision's extent, read once: against the election's mesa list where it declares one (an
+ * acta of a mesa the list lacks fills no expected acta), read only when it declares a universe.
+ */
+async function extentOf(
+  c: CachedElection,
+  election: ElectionDef,
+  sums: PlaceSums,
+): Promise<ElectionExtent | null> {
+  if (c.extent !== undefined) return c.extent;
+  const mesas = election.manifest?.universe === undefined ? null : await declaredMesas(election);
+  const j = requireJurisdiction(election.jurisdiction);
+  return (c.extent ??= electionExtent(election, j, sums, mesas));
 }

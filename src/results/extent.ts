@@ -10,7 +10,14 @@ import {
   type PlaceSums,
   type UnitResult,
 } from '../core/tally/aggregate.js';
-import { extentOver, universeLevel, type Extent, type UnitExtent } from '../core/tally/extent.js';
+import {
+  extentOver,
+  universeLevel,
+  unlistedByUnit,
+  type Extent,
+  type StoredUnit,
+  type UnitExtent,
+} from '../core/tally/extent.js';
 import { universeOf } from '../elections/universe.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 
@@ -27,6 +34,8 @@ export interface ElectionExtent {
   readonly issues: readonly Issue[];
   /** Coarser levels' extents (ámbito), rolled up from the universe on first use; null: not coarser. */
   readonly coarser: Map<Level, LevelExtent | null>;
+  /** The election's mesa list the extent was read against (null: none). */
+  readonly mesas: ReadonlyMap<string, string> | null;
 }
 
 /** A level's expected units and extent. */
@@ -67,37 +76,78 @@ export function declaredUniverse(
 
 /**
  * The election's extent over its universe, from the store's actas at the universe's level (rolled
- * up from their per-place sums, which the results' levels share).
+ * up from their per-place sums, which the results' levels share). With the election's mesa list
+ * (`mesas`: its polling places' mesas, results/polling-places.ts), an acta whose mesa it lacks
+ * fills no expected acta of its unit: it is counted apart (`extent_unlisted_mesas`).
  */
 export function electionExtent(
   def: ElectionDef,
   j: LoadedJurisdiction,
   sums: PlaceSums,
+  mesas: ReadonlyMap<string, string> | null = null,
 ): ElectionExtent | null {
   const declared = declaredUniverse(def, j);
   if (!declared.ok) {
     // a universe that loads at no level keeps its units (a caller may still read them)
     const loaded = universeOf(def);
     const universe = loaded.ok ? (loaded.value ?? []) : [];
-    return { level: null, universe, extent: null, issues: declared.error, coarser: new Map() };
+    return {
+      level: null,
+      universe,
+      extent: null,
+      issues: declared.error,
+      coarser: new Map(),
+      mesas,
+    };
   }
   if (declared.value === null) return null;
   const { universe, level } = declared.value;
-  const stored = placeSumsUnits(sums, j, level);
   const extent = extentOver(
     universe.map((u) => ({ code: u.unit, eligible: u.eligible, actasTotal: u.actasTotal })),
-    stored.map((u) => ({ code: u.code, actasTotal: u.actas.total, eligible: u.eligible })),
+    storedUnits(sums, j, level, mesas),
   );
-  const issues =
-    extent.exceeded.length === 0
-      ? []
-      : [
-          issue('extent_exceeded', ['universe'], {
-            election: def.id,
-            units: extent.exceeded.map((e) => `${e.code}: ${e.stored} > ${e.expected}`).join(', '),
-          }),
-        ];
-  return { level, universe, extent, issues, coarser: new Map() };
+  const issues = [];
+  if (extent.exceeded.length > 0)
+    issues.push(
+      issue('extent_exceeded', ['universe'], {
+        election: def.id,
+        units: extent.exceeded.map((e) => `${e.code}: ${e.stored} > ${e.expected}`).join(', '),
+      }),
+    );
+  // said, not an error: ONPE may add a mesa after its list; its votes count either way
+  if (extent.unlisted.length > 0)
+    issues.push(
+      issue(
+        'extent_unlisted_mesas',
+        ['universe'],
+        {
+          election: def.id,
+          actas: extent.national.unlisted,
+          units: extent.unlisted.map((e) => `${e.code}: ${e.actas}`).join(', '),
+        },
+        'warning',
+      ),
+    );
+  return { level, universe, extent, issues, coarser: new Map(), mesas };
+}
+
+/**
+ * The store's actas per unit of a level (their per-place sums rolled up), each with those whose
+ * mesa the election's list lacks (none without a list).
+ */
+function storedUnits(
+  sums: PlaceSums,
+  j: LoadedJurisdiction,
+  level: Level,
+  mesas: ReadonlyMap<string, string> | null,
+): StoredUnit[] {
+  const unlisted = mesas === null ? null : unlistedByUnit(sums.cols, mesas, j.unitCoder(level));
+  return placeSumsUnits(sums, j, level).map((u) => ({
+    code: u.code,
+    actasTotal: u.actas.total,
+    eligible: u.eligible,
+    unlisted: unlisted?.get(u.code),
+  }));
 }
 
 /**
@@ -130,10 +180,9 @@ export function coarserExtent(
     });
   }
   const universe = [...rolled.values()];
-  const stored = placeSumsUnits(sums, j, level);
   const extent = extentOver(
     universe.map((u) => ({ code: u.unit, eligible: u.eligible, actasTotal: u.actasTotal })),
-    stored.map((u) => ({ code: u.code, actasTotal: u.actas.total, eligible: u.eligible })),
+    storedUnits(sums, j, level, x.mesas),
   );
   return { universe, extent };
 }
@@ -211,6 +260,9 @@ export function unitToCome(level: Level, u: UniverseUnit, choices: number): Unit
   };
 }
 
+/** The extent's problems that leave it readable: the actas disagree with it, but it is known. */
+export const EXTENT_READ = new Set(['extent_exceeded', 'extent_unlisted_mesas']);
+
 /** The status note of an extent's problems (null: none), with their codes (docs/errors.md). */
 export function extentNote(issues: readonly Issue[]): Note | null {
   if (issues.length === 0) return null;
@@ -220,13 +272,18 @@ export function extentNote(issues: readonly Issue[]): Note | null {
         `${i.code}${i.details?.['units'] === undefined ? '' : ` (${String(i.details['units'])})`}`,
     )
     .join('; ');
-  if (issues.every((i) => i.code !== 'extent_exceeded'))
+  if (issues.some((i) => !EXTENT_READ.has(i.code)))
     return {
       es: `No se puede leer el universo de la elección (actas y electores esperados): ${what}. Se desconoce si las actas cargadas son todas.`,
       en: `The election's universe (expected actas and electors) cannot be read: ${what}. Whether the actas loaded are all of them is unknown.`,
     };
+  if (issues.some((i) => i.code === 'extent_exceeded'))
+    return {
+      es: `El universo de la elección (actas y electores esperados) no cuadra con las actas cargadas: ${what}. Las cifras pueden no ser de esta elección.`,
+      en: `The election's universe (expected actas and electors) does not agree with the actas loaded: ${what}. The figures may not be this election's.`,
+    };
   return {
-    es: `El universo de la elección (actas y electores esperados) no cuadra con las actas cargadas: ${what}. Las cifras pueden no ser de esta elección.`,
-    en: `The election's universe (expected actas and electors) does not agree with the actas loaded: ${what}. The figures may not be this election's.`,
+    es: `Hay actas cargadas de mesas que no están en la lista de mesas de la elección: ${what}. Sus votos se cuentan, pero no ocupan el lugar de ninguna mesa esperada: verifique sus números con la fuente.`,
+    en: `Some actas loaded are of mesas the election's list of mesas does not have: ${what}. Their votes count, but they stand for no expected mesa: check their numbers against the source.`,
   };
 }

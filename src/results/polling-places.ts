@@ -59,19 +59,38 @@ export function pollingPlacesOf(def: ElectionDef): Promise<Found<PollingPlacesDo
   return made;
 }
 
+/** Per election id, its declared mesas' read (shared, kept: the file does not move either). */
+const MESAS = new Map<string, Promise<ReadonlyMap<string, string> | null>>();
+
 /**
  * The mesas an election declares (its polling-place list, each padded as the jurisdiction pads
- * it), for ingest's mesa_not_in_universe warning; null when it declares none or the list cannot
- * be read (ingest then checks nothing against it).
+ * it), each with its listed place code (padded; '' where the list gives none), for ingest's
+ * mesa_not_in_universe and mesa_ubigeo_mismatch warnings and the extent; null when it declares
+ * none or the list cannot be read (ingest then checks nothing against it). The document's mesas,
+ * read once per process from the mesa, name and place columns only: no names or addresses kept,
+ * no grouping (the 2021 runoff's list is 16 MB of CSV).
  */
-export async function declaredMesas(def: ElectionDef): Promise<ReadonlySet<string> | null> {
-  const found = await pollingPlacesOf(def);
-  if (!found.ok || found.value.source === null) return null;
-  const pad = requireJurisdiction(def.jurisdiction).padMesa;
-  const mesas = new Set<string>();
-  for (const p of found.value.places) for (const m of p.mesas) mesas.add(pad(m));
-  return mesas.size === 0 ? null : mesas;
+export function declaredMesas(def: ElectionDef): Promise<ReadonlyMap<string, string> | null> {
+  let made = MESAS.get(def.id);
+  if (made === undefined) MESAS.set(def.id, (made = readDeclaredMesas(def)));
+  return made;
 }
+
+async function readDeclaredMesas(def: ElectionDef): Promise<ReadonlyMap<string, string> | null> {
+  const list = placesList(def);
+  if (list === null) return null;
+  const j = requireJurisdiction(def.jurisdiction);
+  const mesas = new Map<string, string>();
+  const { mesa, name, place } = list.columns;
+  const read = await readColumns(list.file, [mesa, name, place], ([m, n, p]) => {
+    if (placed(m as string, n as string))
+      mesas.set(j.padMesa(m as string), p === '' ? '' : j.padPlace(p as string));
+  });
+  return !read.ok || mesas.size === 0 ? null : mesas;
+}
+
+/** A row that places a mesa in a polling place: a mesa, and a name (not "NA"). */
+const placed = (mesa: string, name: string): boolean => mesa !== '' && name !== '' && name !== 'NA';
 
 /** The manifest's polling-places columns, lower-cased as the reader keys them. */
 export interface Columns {
@@ -81,28 +100,45 @@ export interface Columns {
   readonly address: string;
 }
 
+/**
+ * The file of an election's polling-place list, its publisher and its columns (lower-cased as
+ * the reader keys them); null when its manifest names none.
+ */
+function placesList(election: ElectionRef): {
+  file: string;
+  publisher: NonNullable<PollingPlacesDocument['source']>;
+  columns: Columns;
+} | null {
+  const m = manifestOfRef(election);
+  if (!m.ok) return null;
+  const pp = m.value.manifest.pollingPlaces;
+  const i = m.value.manifest.crossCheck.findIndex((s) => s.id === pp?.source);
+  const source = m.value.manifest.crossCheck[i];
+  const file = m.value.crossCheckFiles[i];
+  if (pp === undefined || source?.columns === undefined || file === undefined) return null;
+  const col = (c: string): string => c.trim().toLowerCase();
+  return {
+    file,
+    publisher: source.publisher,
+    columns: {
+      mesa: col(source.columns.mesa),
+      place: col(source.columns.place ?? ''),
+      name: col(pp.name),
+      address: col(pp.address),
+    },
+  };
+}
+
 /** The document, built without holding the event loop (the 2021 runoff: 16 MB of CSV). */
 export async function buildPollingPlaces(
   election: ElectionRef,
 ): Promise<Found<PollingPlacesDocument>> {
   const id = typeof election === 'string' ? election : election.id;
-  const none = { ok: true as const, value: { election: id, source: null, places: [] } };
-  const m = manifestOfRef(election);
-  if (!m.ok) return none;
-  const pp = m.value.manifest.pollingPlaces;
-  const i = m.value.manifest.crossCheck.findIndex((s) => s.id === pp?.source);
-  const source = m.value.manifest.crossCheck[i];
-  const file = m.value.crossCheckFiles[i];
-  if (pp === undefined || source?.columns === undefined || file === undefined) return none;
-  const col = (c: string): string => c.trim().toLowerCase();
-  const places = await pollingPlacesOfFile(file, {
-    mesa: col(source.columns.mesa),
-    place: col(source.columns.place ?? ''),
-    name: col(pp.name),
-    address: col(pp.address),
-  });
+  const list = placesList(election);
+  if (list === null) return { ok: true, value: { election: id, source: null, places: [] } };
+  const places = await pollingPlacesOfFile(list.file, list.columns);
   if (!places.ok) return { ok: false, issues: places.error };
-  return { ok: true, value: { election: id, source: source.publisher, places: places.value } };
+  return { ok: true, value: { election: id, source: list.publisher, places: places.value } };
 }
 
 /** A CSV file's rows grouped by polling place (place, name, address), mesas and places sorted. */
@@ -112,14 +148,17 @@ export async function pollingPlacesOfFile(
 ): Promise<Result<PollingPlacesDocument['places'], Issue[]>> {
   const places = new Map<string, PollingPlacesDocument['places'][number]>();
   const add = (code: string, p: string, n: string, a: string): void => {
-    if (n === '' || n === 'NA' || code === '') return;
+    if (!placed(code, n)) return;
     const key = `${p}|${n}|${a}`;
     let found = places.get(key);
     if (found === undefined)
       places.set(key, (found = { name: n, address: a, place: p, mesas: [] }));
     found.mesas.push(code);
   };
-  const read = await readPlaces(file, columns, add);
+  const c = columns;
+  const read = await readColumns(file, [c.mesa, c.place, c.name, c.address], (v) =>
+    add(...(v as [string, string, string, string])),
+  );
   if (!read.ok) return read;
   const out = [...places.values()];
   for (const x of out) x.mesas.sort();
@@ -131,14 +170,15 @@ export async function pollingPlacesOfFile(
 const SLICE = 64 * 1024;
 
 /**
- * Each row's mesa, place, name and address, trimmed, from a CSV file (plain or .gz) read as
- * `readCsvFile` reads it: the file is read and unzipped off the main thread and scanned a slice
- * at a time. A file the scanner refuses goes to `readCsvFile` (csv-parse reads some of those).
+ * Each row's cells of the named columns (lower-cased headers; a repeated header: the later one, as
+ * `readCsvFile` keys a row), trimmed, from a CSV file (plain or .gz) read as `readCsvFile` reads
+ * it: the file is read and unzipped off the main thread and scanned a slice at a time, only the
+ * named cells decoded. A file the scanner refuses goes to `readCsvFile` (csv-parse reads some).
  */
-async function readPlaces(
+async function readColumns(
   path: string,
-  c: Columns,
-  row: (mesa: string, place: string, name: string, address: string) => void,
+  names: readonly string[],
+  row: (cells: readonly string[]) => void,
 ): Promise<Result<null, Issue[]>> {
   let bytes: Buffer;
   try {
@@ -155,24 +195,17 @@ async function readPlaces(
     .replace(/^\uFEFF/, '');
   const delimiter = csvFront(bytes, head, path, 'pollingPlaces');
   if (!delimiter.ok) return delimiter;
-  let at: number[] | null = null; // the four columns' indexes, from the header record
+  let at: number[] | null = null; // the columns' indexes, from the header record
   // handed on only once the whole file scanned: a refusal midway falls back to the whole-file
   // reader, which must not add again the rows already seen
-  const rows: [string, string, string, string][] = [];
+  const rows: string[][] = [];
   const scanner = new CsvScanner(delimiter.value, encoding, (r) => {
     if (at === null) {
       const header = r.cells().map((h) => h.trim().toLowerCase());
-      // a repeated header: the later one, as readCsvFile keys a row
-      at = [c.mesa, c.place, c.name, c.address].map((h) => header.lastIndexOf(h));
+      at = names.map((h) => header.lastIndexOf(h));
       return;
     }
-    const [mesa, place, name, address] = at.map((j) => r.text(j).trim()) as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    rows.push([mesa, place, name, address]);
+    rows.push(at.map((j) => r.text(j).trim()));
   });
   try {
     for (let from = 0; from < bytes.length; from += SLICE) {
@@ -182,28 +215,20 @@ async function readPlaces(
     scanner.end();
   } catch (e) {
     if (!(e instanceof CsvScanError)) throw e;
-    return readPlacesWhole(path, c, row);
+    return readColumnsWhole(path, names, row);
   }
-  for (const r of rows) row(...r);
+  for (const r of rows) row(r);
   return ok(null);
 }
 
 /** The whole-file reader, for a file the scanner refuses (blocking, but rare and still right). */
-function readPlacesWhole(
+function readColumnsWhole(
   path: string,
-  c: Columns,
-  row: (mesa: string, place: string, name: string, address: string) => void,
+  names: readonly string[],
+  row: (cells: readonly string[]) => void,
 ): Result<null, Issue[]> {
   const table = readCsvFile(path, 'pollingPlaces');
   if (!table.ok) return table;
-  for (const { values: v } of table.value.rows)
-    row(
-      ...([c.mesa, c.place, c.name, c.address].map((k) => (v[k] ?? '').trim()) as [
-        string,
-        string,
-        string,
-        string,
-      ]),
-    );
+  for (const { values: v } of table.value.rows) row(names.map((k) => (v[k] ?? '').trim()));
   return ok(null);
 }

@@ -499,6 +499,8 @@ export async function getProgress(
       eligibleRemaining: n ? n.eligibleRemaining : none,
       // no universe (or one that does not load): the actas to come are unknown, never "0 to come"
       actasNotLoaded: extent?.national.actasMissing ?? null,
+      // none without a list to check them against (never "0 unlisted" when nothing was checked)
+      actasNotInList: extent && counted?.mesas ? extent.national.unlisted : null,
       universe: def.published ? null : universeOf(counted),
       emitted: n ? n.emitted : none,
       participation: n?.participation ?? null,

@@ -18,7 +18,7 @@ import {
 } from '../store/store.js';
 import { perRevision } from './per-revision.js';
 import { buildResults, countExtent, type ResultUnit } from './documents.js';
-import { declaredUniverse, extentNote } from './extent.js';
+import { declaredUniverse, EXTENT_READ, extentNote } from './extent.js';
 
 export { FiguresStatusSchema, type FiguresStatus } from './document-schemas.js';
 import type { FiguresStatus } from './document-schemas.js';
@@ -379,7 +379,7 @@ function countOf(def: ElectionDef, a: CountedActas): CountDocument {
  * to be complete: the actas in the store may not be all, and how many votes remain is unknown.
  */
 function withExtentKnown(count: CountDocument, problems: readonly Issue[]): CountDocument {
-  return problems.some((i) => i.code !== 'extent_exceeded')
+  return problems.some((i) => !EXTENT_READ.has(i.code))
     ? { ...count, complete: false, votesRemaining: null }
     : count;
 }

@@ -7,10 +7,11 @@ export interface PlaceCheck {
   readonly placePattern: RegExp;
   isKnownPlace(code: string): boolean;
   /**
-   * The election's declared mesas (its polling-place list: every mesa, padded), where it has one;
-   * absent or null: none declared, and no mesa is checked against it.
+   * The election's declared mesas (its polling-place list: every mesa, padded) and each one's
+   * listed place code ('' where the list gives none), where it has one; absent or null: none
+   * declared, and no mesa is checked against it.
    */
-  readonly mesas?: ReadonlySet<string> | null | undefined;
+  readonly mesas?: ReadonlyMap<string, string> | null | undefined;
 }
 
 /**
@@ -23,9 +24,7 @@ export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
   const at = ['mesa', a.mesa];
   if (!places.mesaPattern.test(a.mesa))
     issues.push(issue('mesa_invalid', at, { mesa: a.mesa, pattern: places.mesaPattern.source }));
-  // a mesa the list lacks is stored (ONPE may add one) but said: a mistyped or made-up number
-  else if (places.mesas !== null && places.mesas !== undefined && !places.mesas.has(a.mesa))
-    issues.push(issue('mesa_not_in_universe', at, { mesa: a.mesa, ubigeo: a.ubigeo }, 'warning'));
+  else issues.push(...listedMesaIssues(a, places.mesas));
   if (!places.placePattern.test(a.ubigeo))
     issues.push(
       issue('ubigeo_invalid', at, { ubigeo: a.ubigeo, pattern: places.placePattern.source }),
@@ -89,4 +88,23 @@ export function validateActa(a: Acta, places: PlaceCheck): Issue[] {
   if (a.impugned > 0)
     issues.push(issue('impugned_pending', at, { impugned: a.impugned }, 'warning'));
   return issues;
+}
+
+/**
+ * What the election's mesa list says of an acta's mesa (none without a list): a mesa the list
+ * lacks is stored (ONPE may add one) but said, a mistyped or made-up number; a listed mesa under
+ * another place too, a mistyped mesa or ubigeo (the 2021 runoff's list and ONPE's file agree on
+ * all 86,488 mesas' ubigeos, abroad too). A list row without a place checks no place.
+ */
+function listedMesaIssues(a: Acta, mesas: PlaceCheck['mesas']): Issue[] {
+  if (mesas === null || mesas === undefined) return [];
+  const at = ['mesa', a.mesa];
+  const listed = mesas.get(a.mesa);
+  if (listed === undefined)
+    return [issue('mesa_not_in_universe', at, { mesa: a.mesa, ubigeo: a.ubigeo }, 'warning')];
+  if (listed !== '' && listed !== a.ubigeo)
+    return [
+      issue('mesa_ubigeo_mismatch', at, { mesa: a.mesa, ubigeo: a.ubigeo, listed }, 'warning'),
+    ];
+  return [];
 }
