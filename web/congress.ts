@@ -210,7 +210,7 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   const parties = bySeats(r.seats);
   // a computation that refused (a district with no votes) says why: no hemicycle of 0 seats, no
   // list "below the valla" (review s36)
-  const refused = seatIssues(r.issues);
+  const refused = seatIssues(r.issues, r.districts.length > 0);
   $('hemi-main').hidden = refused;
   drawHemicycle($svg('hemicycle'), parties, partyColor, t('seatsCifra'), undecided, open);
   $('hemi-main-cap').replaceChildren(t('seatsCifra'), ...openNote(open, parties));
@@ -250,11 +250,13 @@ export function seatIssueText(i: SeatIssue): string {
 }
 
 /**
- * Every issue the seats document carries, above its table: the errors as why no seats can be
- * computed, then the warnings; hidden when there are none. True when the computation refused.
+ * The issues of the seats document above its table: a computation that refused (errors, and no
+ * district computed: the core's early return) says every error as why no seats can be computed;
+ * one that went through keeps its errors (an unresolved tie) to the hemicycle and the district
+ * table, which say them. Then the warnings; hidden when there is nothing to say. True: refused.
  */
-function seatIssues(issues: readonly SeatIssue[]): boolean {
-  const errors = issues.filter((i) => i.severity === 'error');
+function seatIssues(issues: readonly SeatIssue[], computed = true): boolean {
+  const errors = computed ? [] : issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity !== 'error');
   const line = (head: string, xs: readonly SeatIssue[]): string =>
     xs.length === 0 ? '' : `${head}: ${xs.map(seatIssueText).join('; ')}.`;
@@ -272,8 +274,10 @@ function seatIssues(issues: readonly SeatIssue[]): boolean {
  */
 function votesTable(seats: ListSeats): void {
   const rep = seats.reported;
+  // the reported seats by party as the differences match them (a choice id or a party name)
+  const diff = new Map((seats.differences ?? []).map((d) => [d.party, d.reported]));
   const reported = (party: string): HTMLElement[] =>
-    rep ? [el('td', { class: 'num seats-reported' }, String(rep.seats[party] ?? 0))] : [];
+    rep ? [el('td', { class: 'num seats-reported' }, String(diff.get(party) ?? 0))] : [];
   $('seats-table').replaceChildren(
     thead(
       el('th', {}, t('party')),
