@@ -144,6 +144,30 @@ describe('--jurisdictions DIR: a jurisdiction outside the repository', () => {
     });
   });
 
+  it("cifra jurisdictions xf warns that without `locale` its figures read as Peru's", async () => {
+    // Freedonia states no locale: a Spanish page would write 3,400 and 38.680 % unasked (review s36)
+    const f = copyFixture();
+    const args = ['jurisdictions', 'xf', '--jurisdictions', f.jurisdictions];
+    const en = await cli(...args);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain('xf: Freedonia / Freedonia');
+    expect(en.err).toBe(
+      "warning: no `locale` in xf's jurisdiction.json: its figures are written as Peru's (es-PE: 12,345 and 80.484 %) by the CLI and on Spanish pages, as en-US on English ones; set `locale` (e.g. es-ES: 12.345 and 80,484 %) if Freedonia writes them otherwise",
+    );
+    const es = await cli(...args, '--lang', 'es');
+    expect(es.code).toBe(0);
+    expect(es.err).toBe(
+      'advertencia: el jurisdiction.json de xf no tiene `locale`: sus cifras se escriben como las del Perú (es-PE: 12,345 y 80.484 %) en la CLI y en las páginas en castellano, y como en-US en las inglesas; indique `locale` (p. ej. es-ES: 12.345 y 80,484 %) si Freedonia las escribe de otro modo',
+    );
+    // stated (in a copy of its own: a jurisdiction read once is kept for the process), no word
+    const g = copyFixture();
+    const file = join(g.jurisdictions, 'xf', 'jurisdiction.json');
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...json, locale: 'es-ES' }));
+    const stated = await cli('jurisdictions', 'xf', '--jurisdictions', g.jurisdictions);
+    expect(stated).toEqual({ code: 0, out: en.out, err: '' });
+  });
+
   it("a folder with a bundled jurisdiction's id is jurisdiction_shadowed, never used", async () => {
     const f = copyFixture();
     // the user's own "pe": the fixture's file under that id, named by the manifest

@@ -216,6 +216,8 @@ describe('the bundled jurisdictions', () => {
     expect(all.out).toMatch(/pe .*Peru/);
     const pe = await cli('jurisdictions', 'pe');
     expect(pe.code).toBe(0);
+    // Peru states its locale (es-PE): no warning that it is missing
+    expect(pe.err).toBe('');
     expect(pe.out).toContain('1,892 rows in the table (skipped: 1)');
     expect(pe.out).toContain('circunscripcion');
     const none = await cli('jurisdictions', 'zz');

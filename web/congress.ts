@@ -5,6 +5,7 @@ import { percent } from './bars.js';
 import { drawHemicycle, openSeatsNote, type Undecided } from './hemicycle.js';
 import { pctWord } from './figures-status.js';
 import { shortNames } from './list-labels.js';
+import { issueSentence } from '../src/core/issue-words.js';
 import type { Seats } from './api-client.js';
 import {
   openSeats,
@@ -32,6 +33,7 @@ import {
 type ListSeats = Extract<Seats, { kind: 'list' }>;
 type PublishedSeats = Extract<Seats, { kind: 'official' | 'third-party' }>;
 type Exclusion = ListSeats['result']['excluded'][number];
+type SeatIssue = ListSeats['result']['issues'][number];
 
 /** A party's colour: its choice's (by id, party or label). */
 export function partyColor(name: string): string {
@@ -127,6 +129,8 @@ export function renderCongress(seats: Seats, nationalValid: number | null = null
 function renderPublished(seats: PublishedSeats): void {
   // a published table has no per-district legend: none left from the election shown before
   document.getElementById('district-lists')?.remove();
+  seatIssues([]);
+  $('hemi-main').hidden = false;
   const r = seats.result;
   const open = seatsOpen(r);
   // one label for whose seats they are, in the status line, the caption and the figure's name
@@ -204,13 +208,18 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
   // allocation of the votes counted, none decided: rings. cifra does not test which could not move.
   const open = seatsOpen(seats.status);
   const parties = bySeats(r.seats);
+  // a computation that refused (a district with no votes) says why: no hemicycle of 0 seats, no
+  // list "below the valla" (review s36)
+  const refused = seatIssues(r.issues, r.districts.length > 0);
+  $('hemi-main').hidden = refused;
   drawHemicycle($svg('hemicycle'), parties, partyColor, t('seatsCifra'), undecided, open);
   $('hemi-main-cap').replaceChildren(t('seatsCifra'), ...openNote(open, parties));
-  $('seats-ties').textContent = undecidedText(undecided, r.unplaced);
+  $('seats-ties').textContent = refused ? '' : undecidedText(undecided, r.unplaced);
   const rep = seats.reported;
   $('hemi-reported').hidden = !rep;
   if (rep) renderReported(rep);
-  seatsTable(seats, undecided, open);
+  if (refused) votesTable(seats);
+  else seatsTable(seats, undecided, open);
   $('seats-note').textContent = seats.note ? inLang(seats.note) : '';
   // the table's % is over every list's votes in every circunscripción; the Senate's national
   // result above is the national list alone: two different bases for one party, said as such
@@ -220,6 +229,81 @@ function renderComputed(seats: ListSeats, nationalValid: number | null): void {
       ? t('pctBase')(fmt(base), fmt(nationalValid))
       : '';
   districtTable(r.districts, r.seats, unresolved(r.ties), unplacedOfLists(r.unplaced));
+}
+
+/** The district an issue of the computation is about: its path's, or its details' (a vote row's). */
+function issueDistrict(i: SeatIssue): string | null {
+  if (i.path[0] === 'district' && i.path[1] !== undefined) return String(i.path[1]);
+  const d = i.details?.['district'];
+  return typeof d === 'string' ? d : null;
+}
+
+/**
+ * An issue of the seat computation in words, by its code: "Lumen no tiene votos"; a code without
+ * words of its own, the CLI's sentence with the district it names.
+ */
+export function seatIssueText(i: SeatIssue): string {
+  const d = issueDistrict(i);
+  if (d !== null && i.code === 'district_without_votes') return t('districtNoVotes')(d);
+  if (d !== null && i.code === 'district_without_seats') return t('districtNoSeats')(d);
+  return `${issueSentence(i, state.lang, fmt)}${d === null ? '' : ` (${d})`}`;
+}
+
+/**
+ * The issues of the seats document above its table: a computation that refused (errors, and no
+ * district computed: the core's early return) says every error as why no seats can be computed;
+ * one that went through keeps its errors (an unresolved tie) to the hemicycle and the district
+ * table, which say them. Then the warnings; hidden when there is nothing to say. True: refused.
+ */
+function seatIssues(issues: readonly SeatIssue[], computed = true): boolean {
+  const errors = computed ? [] : issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity !== 'error');
+  const line = (head: string, xs: readonly SeatIssue[]): string =>
+    xs.length === 0 ? '' : `${head}: ${xs.map(seatIssueText).join('; ')}.`;
+  const box = $('seats-issues');
+  box.textContent = [line(t('seatsUncomputable'), errors), line(t('seatsWarning'), warnings)]
+    .filter((x) => x !== '')
+    .join(' ');
+  box.hidden = box.textContent === '';
+  return errors.length > 0;
+}
+
+/**
+ * The lists' votes of a computation that refused: party and % valid, and a source's reported seats
+ * where there are some; no valla and no seats of cifra's, which it could not compute.
+ */
+function votesTable(seats: ListSeats): void {
+  const rep = seats.reported;
+  // the reported seats by party as the differences match them (a choice id or a party name)
+  const diff = new Map((seats.differences ?? []).map((d) => [d.party, d.reported]));
+  const reported = (party: string): HTMLElement[] =>
+    rep ? [el('td', { class: 'num seats-reported' }, String(diff.get(party) ?? 0))] : [];
+  $('seats-table').replaceChildren(
+    thead(
+      el('th', {}, t('party')),
+      el('th', { class: 'num' }, t('pctValid')),
+      ...reportedHeads(rep).slice(0, 1),
+    ),
+    el(
+      'tbody',
+      {},
+      ...seats.result.votes.map((v) =>
+        el(
+          'tr',
+          { 'data-party': v.party },
+          el(
+            'td',
+            {},
+            el('span', { class: 'chip', style: `background:${partyColor(v.party)}` }),
+            v.party,
+          ),
+          el('td', { class: 'num' }, percent(v.pctValid)),
+          ...reported(v.party),
+        ),
+      ),
+    ),
+  );
+  cardTable($('seats-table'));
 }
 
 /** "sí" / "no" for a list and the valla; on an open count "por ahora, sí": not settled yet. */

@@ -545,6 +545,15 @@ const ES = {
   /** Seats of a district with no vote counted yet (the core's `not_counted`): they wait on the count. */
   seatsNotCounted: (n: Arg) =>
     `${count(n, 'escaño sin asignar', 'escaños sin asignar')}: aún no hay votos contados`,
+  // seats the computation refused (result.issues, errors): said in words, never a table of 0 seats
+  /** Before the issues of a computation that refused: its seats are none of the lists'. */
+  seatsUncomputable: 'No se pueden calcular los escaños',
+  /** Before the warnings of a computation that went through (a district with votes, no seats). */
+  seatsWarning: 'Aviso sobre los escaños',
+  /** A district with seats and no votes (the core's district_without_votes). */
+  districtNoVotes: (district: Arg) => `${district} no tiene votos`,
+  /** A district with votes and no seats (district_without_seats). */
+  districtNoSeats: (district: Arg) => `${district} tiene votos pero no escaños`,
   // neutral on purpose: a district tie follows its ruleset's tie steps (a lot, or the authority),
   // a pool tie is never drawn by cifra, and a seat no list can take is no tie at all
   tieLot: 'aún sin decidir: no es un escaño de nadie',
@@ -1172,6 +1181,10 @@ const EN: Strings = {
     `${count(n, 'seat not allocated', 'seats not allocated')}: no list passed the valla`,
   seatsNotCounted: (n) =>
     `${count(n, 'seat not allocated', 'seats not allocated')}: no vote counted yet`,
+  seatsUncomputable: "Seats can't be computed",
+  seatsWarning: 'About the seats',
+  districtNoVotes: (district) => `${district} has no votes`,
+  districtNoSeats: (district) => `${district} has votes but no seats`,
   tieLot: "not decided yet: it is no one's seat",
   remainderPool: 'national remainder pool',
   seatsUnplaced: (party, n, districts) =>

@@ -135,7 +135,9 @@ export const paletteColor = (i: number): string => ERM_PALETTE[i % ERM_PALETTE.l
 
 /**
  * The locale figures are written in: the election's jurisdiction's (places.json: Spain es-ES
- * 12.681), else the page language's (Peru's commas, as its own es-PE writes them).
+ * 12.681), else the page language's (Peru's commas, as its own es-PE writes them): a
+ * jurisdiction without `locale` reads as Peru's on a Spanish page, as the README says and
+ * `cifra jurisdictions <id>` warns (the CLI's figure-locale.ts falls back alike).
  */
 const numberLocale = (): string =>
   state.places?.jurisdiction.locale ?? (state.lang === 'es' ? 'es-PE' : 'en-US');

@@ -141,6 +141,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
     'lugares: {place} {pattern}; {rows} filas en la tabla (omitidas: {skipped}), {known} patrones conocidos; mesa {mesa}',
   'electoral districts: {districts} · projection groups: {groups} · state labels: {states} · rulesets: {rulesets}':
     'circunscripciones: {districts} · grupos de proyección: {groups} · nombres de estado: {states} · reglas: {rulesets}',
+  "warning: no `locale` in {id}'s jurisdiction.json: its figures are written as Peru's (es-PE: 12,345 and 80.484 %) by the CLI and on Spanish pages, as en-US on English ones; set `locale` (e.g. es-ES: 12.345 and 80,484 %) if {label} writes them otherwise":
+    'advertencia: el jurisdiction.json de {id} no tiene `locale`: sus cifras se escriben como las del Perú (es-PE: 12,345 y 80.484 %) en la CLI y en las páginas en castellano, y como en-US en las inglesas; indique `locale` (p. ej. es-ES: 12.345 y 80,484 %) si {label} las escribe de otro modo',
   // export
   'wrote {units} {level} units of {election} to {out}':
     'escrito {out}: {units} unidades de nivel {level} de {election}',

@@ -67,6 +67,15 @@ export function runJurisdictions(
       },
     ),
   );
+  // no locale is no error, but its figures then read as Peru's on a Spanish page (review s36):
+  // said here, where a maintainer checks a new folder
+  if (j.file.locale === undefined)
+    io.err(
+      say(
+        "warning: no `locale` in {id}'s jurisdiction.json: its figures are written as Peru's (es-PE: 12,345 and 80.484 %) by the CLI and on Spanish pages, as en-US on English ones; set `locale` (e.g. es-ES: 12.345 and 80,484 %) if {label} writes them otherwise",
+        { id: j.id, label: j.labels[lang] },
+      ),
+    );
   return EXIT_OK;
 }
 

@@ -175,7 +175,8 @@ export const JurisdictionFileSchema = z
     timeZone: z.string().min(1),
     /**
      * The BCP 47 locale its figures are written in (Peru es-PE: 12,345; Spain es-ES: 12.345),
-     * for the CLI's tables. Absent: grouped by commas, as Peru's.
+     * for the CLI's tables and the dashboard. Absent: as Peru's, in either language (es-PE, and
+     * en-US on an English page); `cifra jurisdictions <id>` warns.
      */
     locale: z
       .string()
