@@ -7,6 +7,7 @@ import {
   exclusionText,
   openNote,
   partyColor,
+  seatIssueText,
   signed,
   undecidedOf,
   undecidedText,
@@ -163,7 +164,11 @@ async function run(push: boolean): Promise<void> {
   if (mine !== generation) return;
   if (!r.ok) {
     $('wi-status').textContent =
-      `${t('whatIfRefused')}: ${r.error.issues.map((i) => `${i.code} ${i.path.join('.')}`).join('; ')}`;
+      // in words, as the seats panel says them ("Sur no tiene votos"), never codes and paths; a
+      // refusal with no coded issue (a proxy's 502) keeps its status
+      r.error.issues.length > 0
+        ? `${t('whatIfRefused')}: ${r.error.issues.map(seatIssueText).join('; ')}.`
+        : `${t('whatIfRefused')} (${r.error.error}).`;
     return;
   }
   const doc = r.doc;

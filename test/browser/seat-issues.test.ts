@@ -116,4 +116,33 @@ describe('seats cifra cannot compute', () => {
           expect(errors).toEqual([]);
           await page.close();
         }, 120_000);
+
+  // the what-if cannot compute either: it says why in the same words, not `code path`
+  for (const lang of ['es', 'en'] as const)
+    it(`live, 390 px, ${lang}: a what-if refused says why in words`, async () => {
+      const { page, errors } = await openPage(
+        browser,
+        `${live}/?election=${XF_ELECTION}&lang=${lang}`,
+        390,
+        { consoleErrors: true, timeout: 60_000 },
+      );
+      await page.waitForSelector('#what-if:not([hidden])');
+      const answered = page.waitForResponse((r) => r.url().includes('/what-if'));
+      await page.click('#what-if-form button[type="submit"]');
+      expect((await answered).status()).toBe(422);
+      await page.waitForFunction(
+        () =>
+          !/^(Calculando|Computing)…$/.test(
+            document.querySelector('#wi-status')?.textContent ?? '',
+          ),
+      );
+      expect(await page.textContent('#wi-status')).toBe(
+        lang === 'es'
+          ? 'No se pudo calcular: Sur no tiene votos.'
+          : 'Could not compute: Sur has no votes.',
+      );
+      // the browser logs the refused request itself; nothing else may fail
+      expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+      await page.close();
+    }, 120_000);
 });
