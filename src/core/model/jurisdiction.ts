@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { issue, type Issue } from '../issues.js';
 import { nameKey } from '../names.js';
 import { err, ok, type Result } from '../result.js';
+import { JURISDICTION_DOC, JURISDICTION_HINTS } from '../schema-hints.js';
+import { schemaProblem } from '../schema-problem.js';
 import { ACTA_STATES, type ActaState } from './acta.js';
 
 /**
@@ -282,6 +284,7 @@ export function parseJurisdictionFile(json: unknown): Result<JurisdictionFile, I
               : i.code,
         ...plainFields(i),
         ...params,
+        ...schemaProblem(i, json, JURISDICTION_HINTS, JURISDICTION_DOC),
       });
     }),
   );
