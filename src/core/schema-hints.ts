@@ -200,3 +200,59 @@ export const JURISDICTION_HINTS: FieldHints = {
     es: 'la zona horaria IANA de las horas de las fuentes, p. ej. "Europe/Paris" ("UTC" si es la suya)',
   },
 };
+
+type Said = { readonly en: string; readonly es: string };
+const str = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v));
+
+/**
+ * The jurisdiction file's own checks (their `reason`), said with the fix: the details they carry
+ * (`level`, `known`…) fill the sentence.
+ */
+export const JURISDICTION_REASONS: Readonly<
+  Record<string, (d: Readonly<Record<string, unknown>>) => Said>
+> = {
+  invalid_regex: () => ({
+    en: 'not a regular expression: write an anchored one, e.g. "^\\\\d{3}$"',
+    es: 'no es una expresión regular: escriba una anclada, p. ej. "^\\\\d{3}$"',
+  }),
+  pattern_not_anchored: () => ({
+    en: 'anchor the pattern: start it with ^ and end it with $',
+    es: 'ancle el patrón: empiécelo con ^ y termínelo con $',
+  }),
+  rule_form: () => ({
+    en: 'give exactly one of {"prefix": n}, {"constant": "X"} or {"map": […]}',
+    es: 'indique exactamente uno de {"prefix": n}, {"constant": "X"} o {"map": […]}',
+  }),
+  default_without_map: () => ({
+    en: '"default" goes only with "map": remove it or add the map',
+    es: '"default" va solo con "map": quítelo o agregue el mapa',
+  }),
+  duplicate_prefix: (d) => ({
+    en: `the prefix "${str(d['prefix'])}" is mapped twice: keep one`,
+    es: `el prefijo "${str(d['prefix'])}" está dos veces en el mapa: deje uno`,
+  }),
+  reserved_level: (d) => ({
+    en: `"${str(d['level'])}" is always there (national, mesa): give the level another id`,
+    es: `"${str(d['level'])}" siempre existe (national, mesa): dé otro id al nivel`,
+  }),
+  duplicate_level: (d) => ({
+    en: `the level "${str(d['level'])}" is declared twice: give each level its own id`,
+    es: `el nivel "${str(d['level'])}" está declarado dos veces: dé a cada nivel su propio id`,
+  }),
+  unknown_level: (d) => ({
+    en: `no level "${str(d['level'])}" in "levels": use one of ${str(d['known'])}`,
+    es: `no hay un nivel "${str(d['level'])}" en "levels": use uno de ${str(d['known'])}`,
+  }),
+  no_known_places: () => ({
+    en: 'nothing says which place codes exist: add "table" (a places CSV) or "known" (patterns)',
+    es: 'nada dice qué códigos de lugar existen: agregue "table" (un CSV de lugares) o "known" (patrones)',
+  }),
+  unknown_time_zone: (d) => ({
+    en: `"${str(d['timeZone'])}" is no IANA time zone: write one such as "Europe/Paris" or "UTC"`,
+    es: `"${str(d['timeZone'])}" no es una zona horaria IANA: escriba una como "Europe/Paris" o "UTC"`,
+  }),
+  conflicting_state: (d) => ({
+    en: `this label (as read: case, accents and spaces aside) maps to two states, ${str(d['states'])}: keep one`,
+    es: `esta etiqueta (leída sin mayúsculas, tildes ni espacios) da dos estados, ${str(d['states'])}: deje uno`,
+  }),
+};

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { issue, type Issue } from '../issues.js';
 import { nameKey } from '../names.js';
 import { err, ok, type Result } from '../result.js';
-import { JURISDICTION_DOC, JURISDICTION_HINTS } from '../schema-hints.js';
-import { schemaProblem } from '../schema-problem.js';
+import { JURISDICTION_DOC, JURISDICTION_HINTS, JURISDICTION_REASONS } from '../schema-hints.js';
+import { schemaProblem, type SchemaProblem } from '../schema-problem.js';
 import { ACTA_STATES, type ActaState } from './acta.js';
 
 /**
@@ -284,10 +284,22 @@ export function parseJurisdictionFile(json: unknown): Result<JurisdictionFile, I
               : i.code,
         ...plainFields(i),
         ...params,
-        ...schemaProblem(i, json, JURISDICTION_HINTS, JURISDICTION_DOC),
+        ...jurisdictionProblem(i, json, params),
       });
     }),
   );
+}
+
+/** A problem in words with its fix, English and Spanish: a check's own reason, or the schema's. */
+function jurisdictionProblem(
+  i: z.core.$ZodIssue,
+  json: unknown,
+  params: Record<string, unknown>,
+): SchemaProblem {
+  const said = i.code === 'custom' ? JURISDICTION_REASONS[String(params['reason'])] : undefined;
+  if (said === undefined) return schemaProblem(i, json, JURISDICTION_HINTS, JURISDICTION_DOC);
+  const { en, es } = said(params);
+  return { problem: en, problemEs: es };
 }
 
 /** A required top-level field the file leaves out (`timeZone`…): said as such, not as a type. */
