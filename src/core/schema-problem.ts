@@ -60,11 +60,20 @@ function kindOf(v: unknown): string {
 const hintKey = (path: readonly PropertyKey[]): string =>
   path.map((p) => (typeof p === 'number' ? '*' : String(p))).join('.');
 
-/** The field's hint, else a generic one naming the field and the document that describes it. */
+/**
+ * The field's hint; else the nearest enclosing field's, naming the field in it (a state label in
+ * `states`); else a generic one naming the field and the document that describes it.
+ */
 function hintOf(path: readonly PropertyKey[], hints: FieldHints, doc: string): FieldHint {
   const found = hints[hintKey(path)];
   if (found !== undefined) return found;
   const field = path.length === 0 ? 'the file' : `"${String(path[path.length - 1])}"`;
+  for (let n = path.length - 1; n > 0; n--) {
+    const outer = hints[hintKey(path.slice(0, n))];
+    const name = hintKey(path.slice(0, n));
+    if (outer !== undefined)
+      return { en: `${field} in ${name}, ${outer.en}`, es: `${field} en ${name}, ${outer.es}` };
+  }
   return {
     en: `${field} as ${doc} describes it`,
     es: `${field} como lo describe ${doc}`,
