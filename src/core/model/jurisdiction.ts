@@ -167,8 +167,17 @@ export const JurisdictionFileSchema = z
     snapshotGroups: LevelIdSchema.optional(),
     /** The sources' acta-state labels → cifra's states (matched case-, accent-, space-blind). */
     states: z.record(z.string().min(1), z.enum(ACTA_STATES)),
-    /** Default ruleset id per election kind (presidential, congress, …). */
-    rulesets: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1)),
+    /**
+     * The ruleset ids its elections usually take, per kind (presidential, congress, …): a label
+     * `cifra jurisdictions` shows, neither applied nor checked — a manifest names its own
+     * `ruleset` (review s36: documented as a default, it was none). Optional.
+     */
+    rulesets: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1))
+      .default({})
+      .describe(
+        "The ruleset ids its elections usually take, per kind: a label `cifra jurisdictions` shows; cifra neither applies nor checks it (a manifest's `ruleset` is required).",
+      ),
     /**
      * The IANA time zone the jurisdiction's sources state their times in (Peru: America/Lima),
      * in which screens show every time. Required: a silent UTC default would shift every time a
@@ -352,7 +361,7 @@ export interface Jurisdiction {
   readonly snapshotGroups: Level | undefined;
   readonly placePattern: RegExp;
   readonly mesaPattern: RegExp;
-  /** Default ruleset id per election kind. */
+  /** The ruleset ids its elections usually take, per kind: a label, never applied. */
   readonly rulesets: ReadonlyMap<string, string>;
   /** The validated file, for the loader (its place table). */
   readonly file: JurisdictionFile;
