@@ -529,6 +529,7 @@ export function issueFigures(i: Issue, lang: 'es' | 'en', num: Num = String): st
 function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   if (i.code === 'duplicate_acta') return duplicateSentence(i, lang);
   if (i.code === 'unknown_party_column') return extraColumnSentence(i, lang);
+  if (i.code === 'unknown_ubigeo') return unknownPlaceSentence(i, lang);
   const d = i.details ?? {};
   // a file's import looked in the store, the bundled elections and the manifest files (s35)
   if (i.code === 'unknown_election' && d['looked'] === 'manifest')
@@ -545,6 +546,28 @@ function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   return several
     ? 'no election was named, and the file fits several'
     : 'no election was named, and none fits the file';
+}
+
+/**
+ * unknown_ubigeo of an acta, in the jurisdiction's word for its place code ("commune code", not
+ * Peru's "ubigeo") and naming the table it was looked up in (review s36); null where the details
+ * lack them (an API query's unknown unit).
+ */
+function unknownPlaceSentence(i: Issue, lang: 'es' | 'en'): string | null {
+  const d = i.details ?? {};
+  const labels = d['placeLabel'] as { es?: unknown; en?: unknown } | undefined;
+  const label = labels?.[lang];
+  if (typeof label !== 'string' || typeof d['ubigeo'] !== 'string') return null;
+  const code = `"${d['ubigeo']}"`;
+  const table = d['placeTable'];
+  const es = lang === 'es';
+  if (typeof table !== 'string')
+    return es
+      ? `el ${label} ${code} no es ninguno de los códigos que la jurisdicción conoce (place.known en su jurisdiction.json): corrija el código`
+      : `${label} ${code} is none of the codes the jurisdiction knows (place.known in its jurisdiction.json): correct the code`;
+  return es
+    ? `el ${label} ${code} no está en la tabla de lugares de la jurisdicción (${table}) ni entre sus códigos conocidos sin fila: corrija el código, o agregue su fila a la tabla`
+    : `${label} ${code} is not in the jurisdiction's place table (${table}) nor among its codes known without a row: correct the code, or add its row to the table`;
 }
 
 /**

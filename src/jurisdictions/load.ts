@@ -179,6 +179,20 @@ export function shownPath(path: string): string {
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : abs;
 }
 
+/**
+ * What an acta's unknown place code names (`unknown_ubigeo`): the jurisdiction, its word for the
+ * code (`place.labels`: Peru's "ubigeo", Zembla's "commune code"), and the place table it was
+ * looked up in (null: the jurisdiction knows its codes by patterns only, `place.known`).
+ */
+export function unknownPlaceDetails(j: LoadedJurisdiction): Record<string, unknown> {
+  const table = j.file.place.table?.file;
+  return {
+    jurisdiction: j.id,
+    placeLabel: j.file.place.labels,
+    placeTable: table === undefined ? null : shownPath(resolve(j.folder, table)),
+  };
+}
+
 /** Loads a jurisdiction file from any path (a folder being written, a test's fixture). */
 export function loadJurisdictionFile(
   path: string,
