@@ -190,7 +190,8 @@ describe('loadJurisdictionFile', () => {
   // review s36: a user's folder was named relative to cifra's checkout ("../rvf-work/…") and its
   // place table by its bare name: every file now resolves from wherever cifra runs
   it("a user's files are named by their absolute path; a bundled one under cifra's checkout", () => {
-    const { timeZone: _, ...noZone } = file();
+    const noZone: Partial<JurisdictionFile> = file();
+    delete noZone.timeZone;
     const path = folder(noZone, TABLE);
     const r = loadJurisdictionFile(path);
     expect(r.ok ? null : r.error[0]?.details?.['file']).toBe(path);

@@ -365,7 +365,8 @@ describe('compileJurisdiction', () => {
   // review s36: README called `rulesets` "the default ruleset per kind", yet nothing applied or
   // checked it, and a file without it was refused: it is a label, optional
   it('rulesets is an optional label: a file without it loads, with none', () => {
-    const { rulesets: _, ...without } = file();
+    const without: Partial<JurisdictionFile> = file();
+    delete without.rulesets;
     const r = parseJurisdictionFile(without);
     expect(r.ok && r.value.rulesets).toEqual({});
     if (r.ok) expect([...compileJurisdiction(r.value).rulesets]).toEqual([]);
