@@ -14,7 +14,7 @@ describe('unknown_party_column', () => {
       'column "P" is no choice of the election\'s manifest: add a choice with id "P" to its "choices", or remove the column from the file',
     );
     expect(say({ columns: ['P'] }, 'es')).toBe(
-      'la columna "P" no es ninguna opción del manifiesto de la elección: agregue a sus "choices" una opción con id "P", o quite la columna del archivo',
+      'la columna "P" no es ninguna opción del manifiesto de la elección: agregue al manifiesto una opción con id "P", o quite la columna del archivo',
     );
     expect(say({ columns: ['P', 'Q'] }, 'en')).toMatch(/^columns "P", "Q" are no choice/);
   });

@@ -186,7 +186,7 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   unknown_party_column: {
     // a manifest's maintainer has no "candidate map": the manifest's choices are (review s36)
     en: 'a vote column is no choice of the election\'s manifest: add a choice with that id to its "choices" (ONPE files: a choice whose "column" names it), or remove the column from the file',
-    es: 'una columna de votos no es ninguna opción del manifiesto de la elección: agregue a sus "choices" una opción con ese id (archivos de la ONPE: una opción cuyo "column" la nombre), o quite la columna del archivo',
+    es: 'una columna de votos no es ninguna opción del manifiesto de la elección: agréguele una opción con ese id (archivos de la ONPE: una opción cuyo "column" la nombre), o quite la columna del archivo',
   },
   sheet_sum_mismatch: {
     en: 'votes do not add up to the voters (lists + blank + null + impugned ≠ voters)',
@@ -591,7 +591,7 @@ function extraColumnSentence(i: Issue, lang: 'es' | 'en'): string | null {
       ? `${what}: dé a una opción "column": ${first} (o agregue opciones: la k-ésima lee VOTOS_Pk), o quite la columna del archivo`
       : `${what}: give a choice "column": ${first} (or add choices: the k-th reads VOTOS_Pk), or remove the column from the file`;
   return es
-    ? `${what}: agregue a sus "choices" una opción con id ${first}, o quite la columna del archivo`
+    ? `${what}: agregue al manifiesto una opción con id ${first}, o quite la columna del archivo`
     : `${what}: add a choice with id ${first} to its "choices", or remove the column from the file`;
 }
 
