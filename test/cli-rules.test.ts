@@ -90,6 +90,10 @@ describe('cifra rules', () => {
     const shown = await cli('rules', pct);
     expect([shown.code, shown.out]).toEqual([1, '']);
     expect(shown.err).toContain('error ruleset_invalid at threshold.share');
+    // the file named, as `ingest` names it (review s36: `rules FILE` named none)
+    expect(shown.err).toContain(`"file":${JSON.stringify(pct)}`);
+    const es = await cli('rules', pct, '--lang', 'es');
+    expect(es.err).toContain('"problem":"una proporción de votos es como mucho 100 %');
     const votes = file('v5.csv', 'district,party,votes\nA,P,1\n');
     const five = await cli('seats', '--rules', 'es-congreso', '--votes', votes, '--threshold', '5');
     expect(five.code).toBe(1);
@@ -98,6 +102,7 @@ describe('cifra rules', () => {
     const notJson = await cli('rules', file('broken.json', '{"format": '));
     expect(notJson.code).toBe(1);
     expect(notJson.err).toContain('ruleset_invalid');
+    expect(notJson.err).toContain(`"file":${JSON.stringify(join(dir, 'broken.json'))}`);
     const missing = await cli('seats', '--rules', join(dir, 'nowhere.json'), '--votes', bad);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('ruleset_not_found');

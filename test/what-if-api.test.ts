@@ -333,7 +333,12 @@ describe('POST /api/v1/what-if refuses bad bodies with coded issues and their pa
         code: 'ruleset_invalid',
         severity: 'error',
         path: ['rules', 'threshold', 'conditions', 0, 'share'],
-        details: { problem: 'a share: "5%", "3.5%", "1/150" or "0.05"', check: 'invalid_format' },
+        // the problem in both languages (review s36)
+        details: {
+          problem: 'a share: "5%", "3.5%", "1/150" or "0.05"',
+          problemEs: 'una proporción: "5%", "3.5%", "1/150" o "0.05"',
+          check: 'invalid_format',
+        },
       },
     ]);
     expect(

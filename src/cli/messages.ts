@@ -11,11 +11,24 @@ export { MESSAGES } from '../core/issue-words.js';
 export function formatIssue(i: Issue, lang: TableLang = runLanguage()): string {
   const at = lang === 'es' ? 'en' : 'at';
   const where = i.path.length > 0 ? ` ${at} ${i.path.join('.')}` : '';
-  const details =
-    i.details && Object.keys(i.details).length > 0 ? ` ${JSON.stringify(i.details)}` : '';
+  const shown = i.details === undefined ? {} : detailsIn(i.details, lang);
+  const details = Object.keys(shown).length > 0 ? ` ${JSON.stringify(shown)}` : '';
   const severity = lang === 'es' && i.severity === 'warning' ? 'advertencia' : i.severity;
   const message = issueSentence(i, lang);
   return `${severity} ${i.code}${where}: ${message}${details}`;
+}
+
+/**
+ * An issue's details as a line in `lang` shows them: a schema problem said in both languages
+ * (`problem`, `problemEs`: core/schema-problem.ts) shows the one of the run, as `problem`.
+ */
+function detailsIn(d: Readonly<Record<string, unknown>>, lang: TableLang): Record<string, unknown> {
+  const es = d['problemEs'];
+  return Object.fromEntries(
+    Object.entries(d)
+      .filter(([k]) => k !== 'problemEs')
+      .map(([k, v]) => [k, k === 'problem' && lang === 'es' && typeof es === 'string' ? es : v]),
+  );
 }
 
 /**

@@ -184,8 +184,9 @@ export const MESSAGES: Readonly<Record<IssueCode, { readonly en: string; readonl
   },
   columns_missing: { en: 'required columns are missing', es: 'faltan columnas obligatorias' },
   unknown_party_column: {
-    en: 'a vote column is not in the candidate map',
-    es: 'una columna de votos no está en el mapa de candidatos',
+    // a manifest's maintainer has no "candidate map": the manifest's choices are (review s36)
+    en: 'a vote column is no choice of the election\'s manifest: add a choice with that id to its "choices" (ONPE files: a choice whose "column" names it), or remove the column from the file',
+    es: 'una columna de votos no es ninguna opción del manifiesto de la elección: agréguele una opción con ese id (archivos de la ONPE: una opción cuyo "column" la nombre), o quite la columna del archivo',
   },
   sheet_sum_mismatch: {
     en: 'votes do not add up to the voters (lists + blank + null + impugned ≠ voters)',
@@ -535,6 +536,8 @@ export function issueFigures(i: Issue, lang: 'es' | 'en', num: Num = String): st
  */
 function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   if (i.code === 'duplicate_acta') return duplicateSentence(i, lang);
+  if (i.code === 'unknown_party_column') return extraColumnSentence(i, lang);
+  if (i.code === 'unknown_ubigeo') return unknownPlaceSentence(i, lang);
   const d = i.details ?? {};
   // a file's import looked in the store, the bundled elections and the manifest files (s35)
   if (i.code === 'unknown_election' && d['looked'] === 'manifest')
@@ -551,6 +554,53 @@ function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   return several
     ? 'no election was named, and the file fits several'
     : 'no election was named, and none fits the file';
+}
+
+/**
+ * unknown_ubigeo of an acta, in the jurisdiction's word for its place code ("commune code", not
+ * Peru's "ubigeo") and naming the table it was looked up in (review s36); null where the details
+ * lack them (an API query's unknown unit).
+ */
+function unknownPlaceSentence(i: Issue, lang: 'es' | 'en'): string | null {
+  const d = i.details ?? {};
+  const labels = d['placeLabel'] as { es?: unknown; en?: unknown } | undefined;
+  const label = labels?.[lang];
+  if (typeof label !== 'string' || typeof d['ubigeo'] !== 'string') return null;
+  const code = `"${d['ubigeo']}"`;
+  const table = d['placeTable'];
+  const es = lang === 'es';
+  if (typeof table !== 'string')
+    return es
+      ? `el ${label} ${code} no es ninguno de los códigos que la jurisdicción conoce (place.known en su jurisdiction.json): corrija el código`
+      : `${label} ${code} is none of the codes the jurisdiction knows (place.known in its jurisdiction.json): correct the code`;
+  return es
+    ? `el ${label} ${code} no está en la tabla de lugares de la jurisdicción (${table}) ni entre sus códigos conocidos sin fila: corrija el código, o agregue su fila a la tabla`
+    : `${label} ${code} is not in the jurisdiction's place table (${table}) nor among its codes known without a row: correct the code, or add its row to the table`;
+}
+
+/**
+ * unknown_party_column naming the columns and the fix (review s36): a cifra CSV's vote column is
+ * a choice's id; an ONPE file's, `VOTOS_Pk`, the k-th choice's or the one whose `column` names it;
+ * a JSON acta's votes name choices by id. A column map's own mistake keeps the code's sentence.
+ */
+function extraColumnSentence(i: Issue, lang: 'es' | 'en'): string | null {
+  const d = i.details ?? {};
+  const names = Array.isArray(d['columns']) ? d['columns'] : d['choices'];
+  if (!Array.isArray(names) || names.length === 0 || d['reason'] !== undefined) return null;
+  const list = names.map((n) => `"${String(n)}"`).join(', ');
+  const first = `"${String(names[0])}"`;
+  const es = lang === 'es';
+  const many = names.length > 1;
+  const what = es
+    ? `${many ? 'las columnas' : 'la columna'} ${list} no ${many ? 'son' : 'es'} ninguna opción del manifiesto de la elección`
+    : `${many ? 'columns' : 'column'} ${list} ${many ? 'are' : 'is'} no choice of the election's manifest`;
+  if (typeof d['choices'] === 'number')
+    return es
+      ? `${what}: dé a una opción "column": ${first} (o agregue opciones: la k-ésima lee VOTOS_Pk), o quite la columna del archivo`
+      : `${what}: give a choice "column": ${first} (or add choices: the k-th reads VOTOS_Pk), or remove the column from the file`;
+  return es
+    ? `${what}: agregue al manifiesto una opción con id ${first}, o quite la columna del archivo`
+    : `${what}: add a choice with id ${first} to its "choices", or remove the column from the file`;
 }
 
 /**

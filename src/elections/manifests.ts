@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
+import { MANIFEST_DOC, MANIFEST_HINTS } from '../core/schema-hints.js';
 import type { ElectionDef } from '../core/model/acta.js';
 import {
   ManifestSchema,
@@ -108,7 +109,7 @@ function readManifest(
         ...(isPath(ref) ? { path } : { known: builtInElectionIds() }),
       }),
     ]);
-  const parsed = parseJsonFile(path, ManifestSchema, 'election_invalid');
+  const parsed = parseJsonFile(path, ManifestSchema, 'election_invalid', MANIFEST_WORDS);
   if (!parsed.ok) return parsed;
   const m = parsed.value;
   const dir = dirname(path);
@@ -135,6 +136,9 @@ function readManifest(
         jurisdiction: refs.jurisdiction,
       });
 }
+
+/** A manifest's schema problems in words that name the field's fix (core/schema-hints.ts). */
+const MANIFEST_WORDS = { hints: MANIFEST_HINTS, doc: MANIFEST_DOC };
 
 /**
  * The manifest's ruleset and jurisdiction, each loaded and checked against the other (the count's

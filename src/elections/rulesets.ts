@@ -73,19 +73,35 @@ function readSource(ref: string, path: string): Result<RulesetSource, Issue[]> {
     return ok({ path, text, json: JSON.parse(text) as unknown });
   } catch (e) {
     return err([
-      issue('ruleset_invalid', [], { problem: 'not valid JSON', message: (e as Error).message }),
+      issue('ruleset_invalid', [], {
+        file: path,
+        problem: 'not valid JSON',
+        message: (e as Error).message,
+      }),
     ]);
   }
 }
 
-/** A ruleset ready for the engines: read, options resolved, validated, compiled. */
+/**
+ * A ruleset ready for the engines: read, options resolved, validated, compiled. A problem in the
+ * file names it (as an election's does: a user's file by its absolute path, a bundled one under
+ * data/), whichever command read it (`cifra rules FILE` named none, review s36).
+ */
 export function loadRuleset(
   ref: string,
   options: Readonly<Record<string, string>> = {},
   whatIf: WhatIf = {},
 ): Result<Ruleset, Issue[]> {
   const src = readRulesetSource(ref);
-  return src.ok ? rulesetFromJson(src.value.json, options, whatIf) : src;
+  if (!src.ok) return src;
+  const r = rulesetFromJson(src.value.json, options, whatIf);
+  if (r.ok) return r;
+  const file = isRulesetPath(ref) ? src.value.path : `data/rulesets/${ref}.json`;
+  return err(
+    r.error.map((i) =>
+      i.code === 'ruleset_invalid' ? { ...i, details: { file, ...i.details } } : i,
+    ),
+  );
 }
 
 /** `{"$option": name, "cases": {value: …}}`, which may stand for any value of a ruleset file. */

@@ -7,7 +7,11 @@ import { err, ok, type Result } from '../core/result.js';
 import { CifraActaJsonSchema, type Acta, type ElectionDef } from '../core/model/acta.js';
 import { noOutcome, type EarlierState, type SupersededGiven } from '../core/tally/batch-plan.js';
 import { validateActa, type PlaceCheck } from '../core/tally/validate-acta.js';
-import { loadJurisdiction, type LoadedJurisdiction } from '../jurisdictions/load.js';
+import {
+  loadJurisdiction,
+  unknownPlaceDetails,
+  type LoadedJurisdiction,
+} from '../jurisdictions/load.js';
 import type {
   BatchOutcome,
   ImportMeta,
@@ -306,10 +310,16 @@ async function* utf8Texts(stream: AsyncIterable<Buffer>): AsyncGenerator<string>
   yield decoder.end();
 }
 
+/**
+ * The place check validation uses, with what an unknown place's issue names: the jurisdiction's
+ * word for its place code and its place table (review s36: "ubigeo" and no file for Zembla's).
+ */
+type IngestPlaces = PlaceCheck & { readonly unknownPlace: Readonly<Record<string, unknown>> };
+
 /** The election's jurisdiction, and the place check validation uses. */
 function jurisdictionOf(
   o: IngestOptions,
-): Result<{ jurisdiction: LoadedJurisdiction; places: PlaceCheck }, Issue[]> {
+): Result<{ jurisdiction: LoadedJurisdiction; places: IngestPlaces }, Issue[]> {
   const j =
     o.jurisdiction !== undefined ? ok(o.jurisdiction) : loadJurisdiction(o.election.jurisdiction);
   if (!j.ok) return j;
@@ -319,6 +329,7 @@ function jurisdictionOf(
       mesaPattern: j.value.mesaPattern,
       placePattern: j.value.placePattern,
       isKnownPlace: o.isKnownPlace ?? j.value.isKnownPlace,
+      unknownPlace: unknownPlaceDetails(j.value),
     },
   });
 }
@@ -336,7 +347,7 @@ export async function ingestFile(store: Store, o: IngestOptions): Promise<Ingest
   const { jurisdiction } = resolved.value;
   const [hashedOrNot, mesas] = await Promise.all([hashOf(o.file), o.mesas ?? null]);
   if (!hashedOrNot.ok) return { ok: false, issues: hashedOrNot.error };
-  const places: PlaceCheck = { ...resolved.value.places, mesas };
+  const places: IngestPlaces = { ...resolved.value.places, mesas };
   const hashed = hashedOrNot.value;
   const mode = o.mode ?? 'import';
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...o.limits };
@@ -579,7 +590,7 @@ class ImportRun {
 
   constructor(
     private readonly o: IngestOptions,
-    private readonly places: PlaceCheck,
+    private readonly places: IngestPlaces,
     private readonly limits: IngestLimits,
     /** The import being begun; null in a check, which stores nothing. */
     readonly beginning: Promise<ImportSession> | null,
@@ -687,7 +698,12 @@ class ImportRun {
   take({ row, parsed, raw }: Rec): void {
     this.totals.rowsRead++;
     if (!parsed.ok) return this.quarantine(row, parsed.mesa, parsed.issues, raw);
-    const issues = validateActa(parsed.acta, this.places);
+    const issues = validateActa(parsed.acta, this.places).map((i) =>
+      // the jurisdiction's own word for its place code and the table it was looked up in
+      i.code === 'unknown_ubigeo'
+        ? { ...i, details: { ...i.details, ...this.places.unknownPlace } }
+        : i,
+    );
     if (issues.length > 0 && issues.some((i) => i.severity === 'error'))
       return this.quarantine(row, parsed.acta.mesa, issues, raw);
     const kept = this.seen.rowOf(parsed.acta.mesa);

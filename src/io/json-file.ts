@@ -2,15 +2,24 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { issue, type Issue, type IssueCode } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
+import { schemaProblem, type FieldHints } from '../core/schema-problem.js';
+
+/** What a file's fields are (core/schema-hints.ts) and the document that describes its format. */
+export interface FileWords {
+  readonly hints: FieldHints;
+  readonly doc: string;
+}
 
 /**
  * A data file read as JSON and checked against its schema: the value, or one coded issue per
- * problem (`code`, with the file and the JSON path), never a stack trace.
+ * problem (`code`, with the file, the JSON path and the problem in English and Spanish, naming
+ * the field's fix from `words`), never a stack trace.
  */
 export function parseJsonFile<S extends z.ZodType>(
   path: string,
   schema: S,
   code: IssueCode,
+  words: FileWords = { hints: {}, doc: 'docs/' },
 ): Result<z.infer<S>, Issue[]> {
   let json: unknown;
   try {
@@ -29,7 +38,7 @@ export function parseJsonFile<S extends z.ZodType>(
         issue(
           code,
           i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-          { file: path, problem: i.message },
+          { file: path, ...schemaProblem(i, json, words.hints, words.doc) },
         ),
       ),
     );

@@ -10,7 +10,9 @@ import {
   loadJurisdictionFile,
   listJurisdictionsIn,
   resolveJurisdiction,
+  shownPath,
 } from './load.js';
+import { dataPath } from '../io/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cifra-jurisdiction-'));
 let n = 0;
@@ -183,6 +185,27 @@ describe('loadJurisdictionFile', () => {
         details: { reason: 'rule_form', file: expect.stringMatching(/jurisdiction\.json$/) },
       },
     ]);
+  });
+
+  // review s36: a user's folder was named relative to cifra's checkout ("../rvf-work/…") and its
+  // place table by its bare name: every file now resolves from wherever cifra runs
+  it("a user's files are named by their absolute path; a bundled one under cifra's checkout", () => {
+    const noZone: Partial<JurisdictionFile> = file();
+    delete noZone.timeZone;
+    const path = folder(noZone, TABLE);
+    const r = loadJurisdictionFile(path);
+    expect(r.ok ? null : r.error[0]?.details?.['file']).toBe(path);
+    const table = loadJurisdictionFile(folder(file(), 'code,town\n1101,Alfa\n'));
+    expect(table.ok ? null : table.error[0]?.details?.['file']).toBe(
+      join(dir, `j${n - 1}`, 'places.csv.gz'),
+    );
+    const missing = loadJurisdictionFile(folder(file()));
+    expect(missing.ok ? null : missing.error[0]?.details?.['file']).toBe(
+      join(dir, `j${n - 1}`, 'places.csv.gz'),
+    );
+    expect(shownPath(dataPath('jurisdictions/pe/jurisdiction.json'))).toBe(
+      'data/jurisdictions/pe/jurisdiction.json',
+    );
   });
 
   it("a file whose id is not its folder's → jurisdiction_invalid at id", () => {

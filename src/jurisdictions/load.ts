@@ -126,7 +126,9 @@ export function resolveJurisdiction(id: string, dir: string | undefined): Result
       : ok(folder);
   if (bundled) return ok(id);
   if (existsSync(folder))
-    return err([issue('jurisdiction_invalid', [], { reason: 'no_file', file: `${id}/${FILE}` })]);
+    return err([
+      issue('jurisdiction_invalid', [], { reason: 'no_file', file: shownPath(join(folder, FILE)) }),
+    ]);
   return err([
     issue('unknown_jurisdiction', ['jurisdiction'], { jurisdiction: id, known: known() }),
   ]);
@@ -164,12 +166,39 @@ export function requireJurisdiction(ref: string): LoadedJurisdiction {
   return r.value;
 }
 
+/**
+ * A file as an issue names it, by one rule for every jurisdiction file (review s36: a user's
+ * folder was named relative to cifra's checkout, its place table by its bare name): a bundled
+ * one relative to cifra's checkout (`data/jurisdictions/pe/jurisdiction.json`, as a bundled
+ * ruleset's), any other by its absolute path, which resolves from wherever cifra runs (as an
+ * election manifest's and a ruleset file's).
+ */
+export function shownPath(path: string): string {
+  const abs = resolve(path);
+  const inside = relative(PROJECT_ROOT, abs);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : abs;
+}
+
+/**
+ * What an acta's unknown place code names (`unknown_ubigeo`): the jurisdiction, its word for the
+ * code (`place.labels`: Peru's "ubigeo", Zembla's "commune code"), and the place table it was
+ * looked up in (null: the jurisdiction knows its codes by patterns only, `place.known`).
+ */
+export function unknownPlaceDetails(j: LoadedJurisdiction): Record<string, unknown> {
+  const table = j.file.place.table?.file;
+  return {
+    jurisdiction: j.id,
+    placeLabel: j.file.place.labels,
+    placeTable: table === undefined ? null : shownPath(resolve(j.folder, table)),
+  };
+}
+
 /** Loads a jurisdiction file from any path (a folder being written, a test's fixture). */
 export function loadJurisdictionFile(
   path: string,
   folderId?: string,
 ): Result<LoadedJurisdiction, Issue[]> {
-  const file = relative(PROJECT_ROOT, path) || path;
+  const file = shownPath(path);
   const where = (issues: readonly Issue[]): Issue[] =>
     issues.map((i) => ({ ...i, details: { file, ...i.details } }));
   let json: unknown;
@@ -225,7 +254,12 @@ function dataFiles(j: Jurisdiction): [string[], string | undefined][] {
 function checkDataFiles(j: Jurisdiction, folder: string): Issue[] {
   return dataFiles(j)
     .filter(([, f]) => f !== undefined && !existsSync(resolve(folder, f)))
-    .map(([at, file]) => issue('jurisdiction_invalid', at, { reason: 'file_missing', file }));
+    .map(([at, file]) =>
+      issue('jurisdiction_invalid', at, {
+        reason: 'file_missing',
+        file: shownPath(resolve(folder, file as string)),
+      }),
+    );
 }
 
 /**
@@ -262,7 +296,7 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
       csv.error.map((i) =>
         // the read's own reason (ENOENT, a CSV error) stays as `cause`
         issue('place_table_invalid', ['place', 'table', 'file'], {
-          file: i.details?.['file'],
+          file: shownPath(path),
           reason: i.code,
           cause: i.details?.['reason'] ?? null,
         }),
@@ -278,7 +312,7 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
           {
             reason: 'column_missing',
             column: c,
-            file: spec.file,
+            file: shownPath(path),
           },
         ),
       ),
@@ -299,7 +333,7 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
       duplicates.push(
         issue('place_table_invalid', ['place', 'table', 'code'], {
           reason: 'duplicate_code',
-          file: spec.file,
+          file: shownPath(path),
           code,
           rows: [first, row.line],
         }),
@@ -312,7 +346,7 @@ function readPlaceTable(j: Jurisdiction, folder: string): Result<PlaceTable, Iss
       new Map(columns.slice(1).map(([level, c]) => [level, row.values[c.toLowerCase()] ?? ''])),
     );
   }
-  const conflicts = [...duplicates, ...checkUnitNames(j, places, rows, spec.file)];
+  const conflicts = [...duplicates, ...checkUnitNames(j, places, rows, shownPath(path))];
   return conflicts.length > 0 ? err(conflicts) : ok({ places, skipped });
 }
 

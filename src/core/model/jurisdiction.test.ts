@@ -361,4 +361,14 @@ describe('compileJurisdiction', () => {
     expect(j.placePattern.test('12345')).toBe(false);
     expect(j.rulesets.get('congress')).toBe('es-congreso');
   });
+
+  // review s36: README called `rulesets` "the default ruleset per kind", yet nothing applied or
+  // checked it, and a file without it was refused: it is a label, optional
+  it('rulesets is an optional label: a file without it loads, with none', () => {
+    const without: Partial<JurisdictionFile> = file();
+    delete without.rulesets;
+    const r = parseJurisdictionFile(without);
+    expect(r.ok && r.value.rulesets).toEqual({});
+    if (r.ok) expect([...compileJurisdiction(r.value).rulesets]).toEqual([]);
+  });
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { issue, type Issue } from '../issues.js';
 import { nameKey } from '../names.js';
 import { err, ok, type Result } from '../result.js';
+import { JURISDICTION_DOC, JURISDICTION_HINTS, JURISDICTION_REASONS } from '../schema-hints.js';
+import { schemaProblem, type SchemaProblem } from '../schema-problem.js';
 import { ACTA_STATES, type ActaState } from './acta.js';
 
 /**
@@ -165,8 +167,17 @@ export const JurisdictionFileSchema = z
     snapshotGroups: LevelIdSchema.optional(),
     /** The sources' acta-state labels → cifra's states (matched case-, accent-, space-blind). */
     states: z.record(z.string().min(1), z.enum(ACTA_STATES)),
-    /** Default ruleset id per election kind (presidential, congress, …). */
-    rulesets: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1)),
+    /**
+     * The ruleset ids its elections usually take, per kind (presidential, congress, …): a label
+     * `cifra jurisdictions` shows, neither applied nor checked — a manifest names its own
+     * `ruleset` (review s36: documented as a default, it was none). Optional.
+     */
+    rulesets: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.string().min(1))
+      .default({})
+      .describe(
+        "The ruleset ids its elections usually take, per kind: a label `cifra jurisdictions` shows; cifra neither applies nor checks it (a manifest's `ruleset` is required).",
+      ),
     /**
      * The IANA time zone the jurisdiction's sources state their times in (Peru: America/Lima),
      * in which screens show every time. Required: a silent UTC default would shift every time a
@@ -283,9 +294,22 @@ export function parseJurisdictionFile(json: unknown): Result<JurisdictionFile, I
               : i.code,
         ...plainFields(i),
         ...params,
+        ...jurisdictionProblem(i, json, params),
       });
     }),
   );
+}
+
+/** A problem in words with its fix, English and Spanish: a check's own reason, or the schema's. */
+function jurisdictionProblem(
+  i: z.core.$ZodIssue,
+  json: unknown,
+  params: Record<string, unknown>,
+): SchemaProblem {
+  const said = i.code === 'custom' ? JURISDICTION_REASONS[String(params['reason'])] : undefined;
+  if (said === undefined) return schemaProblem(i, json, JURISDICTION_HINTS, JURISDICTION_DOC);
+  const { en, es } = said(params);
+  return { problem: en, problemEs: es };
 }
 
 /** A required top-level field the file leaves out (`timeZone`…): said as such, not as a type. */
@@ -338,7 +362,7 @@ export interface Jurisdiction {
   readonly snapshotGroups: Level | undefined;
   readonly placePattern: RegExp;
   readonly mesaPattern: RegExp;
-  /** Default ruleset id per election kind. */
+  /** The ruleset ids its elections usually take, per kind: a label, never applied. */
   readonly rulesets: ReadonlyMap<string, string>;
   /** The validated file, for the loader (its place table). */
   readonly file: JurisdictionFile;

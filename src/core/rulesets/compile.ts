@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { TieBreakPolicy, TieStep } from '../allocation/allocate.js';
 import {
   NAMED_METHODS,
@@ -11,6 +12,8 @@ import { issue, type Issue } from '../issues.js';
 import { nameKey } from '../names.js';
 import { parseRatio, type Ratio } from '../ratio.js';
 import { err, ok, type Result } from '../result.js';
+import { RULESET_DOC, RULESET_HINTS } from '../schema-hints.js';
+import { schemaProblem } from '../schema-problem.js';
 import { apportionSeats, type ApportionmentRule } from '../rules/apportion.js';
 import type { ThresholdCondition } from '../rules/threshold.js';
 import { chooseOptions, declaredOptions, resolveSwitches } from './options.js';
@@ -24,6 +27,7 @@ import type {
 } from './ruleset.js';
 import {
   RulesetFileSchema,
+  rulesetMessageEs,
   type ConditionFile,
   type ListRulesetFile,
   type MethodSpec,
@@ -421,19 +425,29 @@ function compileSingleWinner(
   };
 }
 
-/** zod's issues as ours: code ruleset_invalid, the JSON path, zod's message as the problem. */
-function schemaIssues(error: {
-  issues: readonly { path: PropertyKey[]; message: string; code: string; keys?: string[] }[];
-}): Issue[] {
+/**
+ * zod's issues as ours: code ruleset_invalid, the JSON path, the problem in words that name the
+ * field's fix, English and Spanish (core/schema-problem.ts), and zod's check.
+ */
+function schemaIssues(error: z.ZodError, json: unknown): Issue[] {
   return error.issues.flatMap((i) => {
     const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
     // an unknown key is at its own path (at the top level zod's path is empty: "at this path"
     // then named nothing)
     if (i.code === 'unrecognized_keys' && i.keys !== undefined && i.keys.length > 0)
       return i.keys.map((k) =>
-        issue('ruleset_invalid', [...path, k], { problem: 'unknown key', check: i.code }),
+        issue('ruleset_invalid', [...path, k], {
+          problem: 'unknown key: remove it or check its spelling (docs/rulesets.md)',
+          problemEs: 'clave desconocida: quítela o revise cómo se escribe (docs/rulesets.md)',
+          check: i.code,
+        }),
       );
-    return [issue('ruleset_invalid', path, { problem: i.message, check: i.code })];
+    return [
+      issue('ruleset_invalid', path, {
+        ...schemaProblem(i, json, RULESET_HINTS, RULESET_DOC, rulesetMessageEs),
+        check: i.code,
+      }),
+    ];
   });
 }
 
@@ -471,7 +485,7 @@ export function rulesetFromJson(
   const tooLarge = limits === undefined ? [] : sizeIssues(changed.value, limits);
   if (tooLarge.length > 0) return err(tooLarge);
   const parsed = RulesetFileSchema.safeParse(changed.value);
-  if (!parsed.success) return err(schemaIssues(parsed.error));
+  if (!parsed.success) return err(schemaIssues(parsed.error, changed.value));
   return parsed.data.kind === 'list'
     ? compileList(parsed.data, values.value)
     : ok(compileSingleWinner(parsed.data, values.value));

@@ -24,6 +24,29 @@ export function shareNumberHelp(n: number): string {
     : `a share is text, not a number: write "${n}%"`;
 }
 
+/** shareNumberHelp in Spanish. */
+function shareNumberHelpEs(n: number): string {
+  return n <= 1
+    ? `una proporción es texto, no un número: escriba "${n}" (se lee como razón) o un porcentaje con "%", p. ej. "5%"`
+    : `una proporción es texto, no un número: escriba "${n}%"`;
+}
+
+const SHARE_FORM = 'a share: "5%", "3.5%", "1/150" or "0.05"';
+const SHARE_OVER = 'a share of votes is at most 100 %: "5%", not "5" (500 %)';
+const RATIONAL_FORM = 'a number: "1.4" or "7/5"';
+const OWN_ES: Readonly<Record<string, string>> = {
+  [SHARE_FORM]: 'una proporción: "5%", "3.5%", "1/150" o "0.05"',
+  [SHARE_OVER]: 'una proporción de votos es como mucho 100 %: "5%", no "5" (500 %)',
+  [RATIONAL_FORM]: 'un número: "1.4" o "7/5"',
+};
+
+/** The Spanish of this schema's own messages (core/schema-problem.ts), given the value. */
+export function rulesetMessageEs(message: string, value: unknown): string | undefined {
+  if (typeof value === 'number' && message === shareNumberHelp(value))
+    return shareNumberHelpEs(value);
+  return OWN_ES[message];
+}
+
 const shareError = (iss: { input: unknown }): string | undefined =>
   typeof iss.input === 'number' ? shareNumberHelp(iss.input) : undefined;
 
@@ -32,18 +55,18 @@ export const ShareText = describe(
   z
     .string({ error: shareError })
     .regex(/^\s*(\d+(\.\d+)?\s*%|\d+\s*\/\s*\d+|\d+(\.\d+)?)\s*$/, {
-      message: 'a share: "5%", "3.5%", "1/150" or "0.05"',
+      message: SHARE_FORM,
     })
     // "5" without "%" is 500 %: no share of votes passes 100 %, so it is refused, not read
     .refine((t) => parseRatio(t) === null || parseShare(t) !== null, {
-      message: 'a share of votes is at most 100 %: "5%", not "5" (500 %)',
+      message: SHARE_OVER,
     }),
   'An exact share of at most 100 %: "5%", "3.5%", "1/150" or "0.05" (held as an integer ratio, never a float).',
 );
 
 /** A positive rational written like a share without the % sign: "1.4", "7/5", "2". */
 export const RationalText = describe(
-  z.string().regex(/^\s*(\d+(\.\d+)?|\d+\s*\/\s*\d+)\s*$/, { message: 'a number: "1.4" or "7/5"' }),
+  z.string().regex(/^\s*(\d+(\.\d+)?|\d+\s*\/\s*\d+)\s*$/, { message: RATIONAL_FORM }),
   'An exact non-negative number: "1.4", "7/5" or "2".',
 );
 
