@@ -29,7 +29,7 @@ import {
   say,
   thousands,
 } from '../format.js';
-import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
 import { useJurisdictionLocale } from '../jurisdiction-words.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
@@ -38,6 +38,7 @@ import { seatsOpen, type Coverage } from '../../core/pipeline/seats-open.js';
 import { lotHoldsEverySeat } from '../../core/pipeline/unallocated-reason.js';
 import { statusLine } from './actas.js';
 import type { FiguresStatus } from '../../results/status.js';
+import { seatResultCsv, seatsDocumentCsv } from './seats-csv.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */
 export type Lang = keyof Note;
@@ -97,7 +98,13 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     { seed: args.seed },
   );
   printIssues(io, result.issues, lang);
-  io.out(renderSeats(result, args.format, lang));
+  // a votes file's status is not known: its CSV's status cells are empty; any lever, a what-if
+  const whatIf = Object.values(args.whatIf ?? {}).some((v) => v !== undefined);
+  io.out(
+    args.format === 'csv'
+      ? seatResultCsv(result, whatIf ? 'what-if' : 'computed-by-cifra', null)
+      : renderSeats(result, args.format, lang),
+  );
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
 }
 
@@ -162,17 +169,14 @@ function renderSeatsDocument(
   lang: Lang,
   held: HeldOut | null = null,
 ): string {
+  const csv = format === 'csv' ? seatsDocumentCsv(doc) : null;
+  if (csv !== null) return csv;
   switch (doc.kind) {
     case 'list':
-      return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc, lang);
+      return renderListSeats(doc, lang);
     case 'official':
     case 'third-party': {
       const r = doc.result;
-      if (format === 'csv')
-        return [
-          csvLine(['party', 'seats']),
-          ...Object.entries(r.seats).map((e) => csvLine(e)),
-        ].join('\n');
       return [
         say('{election} — {seats} seats as published ({kind}: {source})', {
           election: doc.election,
@@ -388,14 +392,6 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   return out.join('\n');
 }
 
-/** CSV: cifra's seats per district and in total, then the reported seats (district REPORTED). */
-function listSeatsCsv(doc: ListSeatsDocument): string {
-  const reported = Object.entries(doc.reported?.seats ?? {}).map(([p, s]) =>
-    csvLine(['REPORTED', p, s]),
-  );
-  return [renderSeats(doc.result, 'csv'), ...reported].join('\n');
-}
-
 export interface ElectionSeatsArgs {
   readonly election: string;
   /** A ruleset (built-in id or file): a whole file replaces the election's, a partial one patches it. */
@@ -450,7 +446,7 @@ export async function runElectionWhatIf(
     args.format === 'json'
       ? JSON.stringify(r.value, null, 2)
       : args.format === 'csv'
-        ? renderSeats(result, 'csv')
+        ? seatResultCsv(result, 'what-if', status)
         : `${head}\n${renderSeats(result, 'table', lang, summedVotes(result))}\n${renderDiff(diff)}`,
   );
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
@@ -563,7 +559,8 @@ export function renderSeats(
     const { issues, ...rest } = r;
     return JSON.stringify({ ...rest, issues }, null, 2);
   }
-  if (format === 'csv') return seatsCsv(r);
+  // what a CSV row rests on is its caller's to say: a votes file's, a stored election's status
+  if (format === 'csv') return seatResultCsv(r, 'computed-by-cifra', null);
   const out = [
     say('{rules} — {seats} seats', { rules: r.rules, seats: r.totalSeats }),
     renderTable(
@@ -583,15 +580,6 @@ export function renderSeats(
   if (r.districts.length > 1) out.push(districtsTable(r));
   out.push(...noteLines(r, lang));
   return out.join('\n');
-}
-
-/** Each district's seats by party, one CSV row each, then the totals. */
-function seatsCsv(r: SeatResult): string {
-  const lines = [csvLine(['district', 'party', 'seats'])];
-  for (const d of r.districts)
-    for (const [p, s] of Object.entries(d.seats)) lines.push(csvLine([d.district, p, s]));
-  for (const [p, s] of Object.entries(r.seats)) lines.push(csvLine(['TOTAL', p, s]));
-  return lines.join('\n');
 }
 
 /** Why a list is excluded, in words: below the share, below the votes, or short of seats. */
