@@ -28,6 +28,7 @@ import {
   runNumberLocale,
   say,
   thousands,
+  tieWords,
 } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
@@ -252,7 +253,7 @@ function renderPresidential(
       : o.kind === 'runoff'
         ? say('runoff: {pair}', { pair: o.pair.join(' · ') })
         : say('tie ({stage}): {candidates}', {
-            stage: o.stage,
+            stage: tieWords(o.stage),
             candidates: o.candidates.join(', '),
           });
   const why =
@@ -683,11 +684,11 @@ function noteLines(r: SeatResult, lang: Lang): string[] {
     }
     out.push(
       say('tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}', {
-        stage: t.stage,
+        stage: tieWords(t.stage),
         district: `${t.district}${t.party ? ` / ${t.party}` : ''}`,
         candidates: t.candidates.join(', '),
         seats: t.seatsInContention,
-        resolution: t.resolution,
+        resolution: tieWords(t.resolution),
       }),
     );
   }
