@@ -87,3 +87,44 @@ describe("cifra seats: a tie's stage and resolution in words (review s36: ids pr
     }
   });
 });
+
+describe("cifra seats --votes: a row's issue names its file and row (review s36)", () => {
+  it('an unknown district: the file, its 1-based data row as ingest counts, the districts known', async () => {
+    // data row 2 (line 3) names a district the ruleset lacks
+    const typo = file(
+      'typo.csv',
+      'district,party,votes\nOstia,Partido Rojo,300\nOstai,Partido Verde,300\n',
+    );
+    const r = await cli('seats', '--rules', rules, '--votes', typo, '--format', 'json');
+    expect(r.code).toBe(1);
+    const line = r.err.split('\n').find((l) => l.startsWith('error unknown_district'));
+    expect(line).toBeDefined();
+    expect(line).toContain(' at votes.2.district: ');
+    const details = JSON.parse(line?.slice(line.indexOf(' {') + 1) ?? '{}') as unknown;
+    expect(details).toEqual({
+      district: 'Ostai',
+      party: 'Partido Verde',
+      file: typo,
+      row: 2,
+      known: ['Ostia'],
+    });
+    // the JSON's issues are the same ones
+    const j = JSON.parse(r.out) as { issues: { code: string; details: unknown }[] };
+    expect(j.issues.find((i) => i.code === 'unknown_district')?.details).toEqual(details);
+  });
+
+  it("a --districts file's names are the districts known; a file's own issue names the file too", async () => {
+    const districts = file('d.csv', 'district,seats\nNorte,2\nSur,1\n');
+    const v = file('v-ns.csv', 'district,party,votes\nNorte,A,10\nSur,A,5\nEste,B,3\n');
+    const r = await cli('seats', '--rules', rules, '--votes', v, '--districts', districts);
+    expect(r.err).toContain(
+      `error unknown_district at votes.3.district: district not in the ruleset or districts file (or a published unit no district of the ruleset) {"district":"Este","party":"B","file":"${v}","row":3,"known":["Norte","Sur"]}`,
+    );
+    const bad = file('v-bad.csv', 'district,party,votes\nOstia,A,10\nOstia,B,1.5\n');
+    const b = await cli('seats', '--rules', rules, '--votes', bad, '--lang', 'es');
+    expect(b.code).toBe(1);
+    expect(b.err).toContain(
+      `error invalid_votes en votes.2.votes: los votos deben ser un entero entre 0 y 1 000 000 000 {"value":"1.5","problem":"non_integer","file":"${bad}","row":2}`,
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { bothLanguages } from '../../core/model/note.js';
 import type { KieswetStep } from '../../core/allocation/kieswet.js';
-import { hasErrors, issue } from '../../core/issues.js';
+import { hasErrors, issue, type Issue } from '../../core/issues.js';
 import type { Ratio } from '../../core/ratio.js';
 import type { WhatIf } from '../../core/rulesets/overrides.js';
 import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
@@ -83,11 +83,17 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     ...(candidates?.issues ?? []),
     ...(parties?.issues ?? []),
   ];
+  const files = {
+    votes: args.votes,
+    candidates: args.candidates,
+    districts: args.districts,
+    parties: args.parties,
+  };
   if (hasErrors(fileIssues)) {
-    printIssues(io, fileIssues, lang);
+    printIssues(io, inFiles(fileIssues, files, []), lang);
     return EXIT_ISSUES;
   }
-  const result = computeSeats(
+  const computed = computeSeats(
     rs.value,
     {
       votes: votes.rows,
@@ -98,6 +104,11 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     },
     { seed: args.seed },
   );
+  // the districts a row may name: the --districts file's, else the ruleset's
+  const known = (districts?.rows ?? rs.value.districts).map((d) =>
+    'district' in d ? d.district : d.name,
+  );
+  const result = { ...computed, issues: inFiles(computed.issues, files, known) };
   printIssues(io, result.issues, lang);
   // a votes file's status is not known: its CSV's status cells are empty; any lever, a what-if
   const whatIf = Object.values(args.whatIf ?? {}).some((v) => v !== undefined);
@@ -107,6 +118,29 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
       : renderSeats(result, args.format, lang),
   );
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
+}
+
+/** The files of `cifra seats`, as a row's issue's path names them. */
+const SEAT_FILES = ['votes', 'candidates', 'districts', 'parties'] as const;
+type SeatFile = (typeof SEAT_FILES)[number];
+
+/**
+ * A row's issue (path `votes.9.…`, the file's 9th data row, 1-based as ingest's rows) with the
+ * file it is in and its row; an unknown district with the districts it could name, as
+ * ruleset_district_unmatched lists them (review s36: the path alone, no file, no districts).
+ */
+function inFiles(
+  issues: readonly Issue[],
+  files: Readonly<Record<SeatFile, string | undefined>>,
+  known: readonly string[],
+): Issue[] {
+  return issues.map((i) => {
+    const [what, row] = i.path;
+    const file = SEAT_FILES.includes(what as SeatFile) ? files[what as SeatFile] : undefined;
+    if (file === undefined || typeof row !== 'number') return i;
+    const districts = i.code === 'unknown_district' ? { known } : {};
+    return { ...i, details: { ...i.details, file, row, ...districts } };
+  });
 }
 
 /**
