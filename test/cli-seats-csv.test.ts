@@ -111,6 +111,23 @@ describe('cifra seats --format csv: every row says whose seats they are and what
     expect(rows[0]?.['pct_counted']).toBe('85.920');
   });
 
+  it('a presidential round has no seats: --format csv is refused (exit 2), nothing written', async () => {
+    const r = await cli(
+      'seats',
+      '--election',
+      'pe-2026-presidencial',
+      '--db',
+      db,
+      '--format',
+      'csv',
+    );
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(
+      'error: pe-2026-presidencial is a presidential round, with no seats to write as CSV; use --format table or json',
+    );
+  });
+
   it("a votes file's seats: computed-by-cifra with no status cifra could know; a lever, what-if", async () => {
     const votes = file('v.csv', 'district,party,votes\nNACIONAL,A,500\nNACIONAL,B,450\n');
     const plain = await seats(

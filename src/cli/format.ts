@@ -553,6 +553,8 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   ' (one from {from})': ' (uno de {from})',
   'tie for the most-voted list in {district}: {candidates} — {n:its|all} {n} {n:seat waits|seats wait} on the lot (give --seed)':
     'empate por la lista más votada en {district}: {candidates} — {n:su|los} {n} {n:escaño espera|escaños esperan} el sorteo (indique --seed)',
+  'error: {election} is a presidential round, with no seats to write as CSV; use --format table or json':
+    'error: {election} es una elección presidencial, sin escaños que escribir en CSV; use --format table o json',
   'tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}':
     'empate ({stage}) en {district}: {candidates} por {seats} escaños — {resolution}',
   // a tie's stage and resolution (TIE_WORDS, tieWords): the seat engine's ids, a round's

@@ -30,7 +30,7 @@ import {
   thousands,
   tieWords,
 } from '../format.js';
-import { EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
 import { useJurisdictionLocale } from '../jurisdiction-words.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
@@ -157,6 +157,18 @@ export async function runElectionSeats(
   const found = await getSeats(store, args.election, args.seed);
   if (!found.ok) return (printIssues(io, found.issues, lang), EXIT_ISSUES);
   const doc = found.value;
+  if (doc.kind === 'presidential' && args.format === 'csv') {
+    // a round has no seats: its sentence under --format csv read as the CSV (review s36)
+    io.err(
+      say(
+        'error: {election} is a presidential round, with no seats to write as CSV; use --format table or json',
+        {
+          election: doc.election,
+        },
+      ),
+    );
+    return EXIT_USAGE;
+  }
   const issues = doc.kind === 'list' ? doc.result.issues : [];
   printIssues(io, issues, lang);
   const held = await heldOut(store, doc);
