@@ -1,5 +1,7 @@
 import Table from 'cli-table3';
 import { bothLanguages, type Name, type Note } from '../core/model/note.js';
+import type { TieReport, TieResolution } from '../core/pipeline/seats.js';
+import type { PresidentialOutcome } from '../core/rules/presidential.js';
 import { decimalIn } from '../jurisdictions/figure-locale.js';
 
 /** The language of the CLI's tables (`--lang`). */
@@ -554,8 +556,26 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   ' (one from {from})': ' (uno de {from})',
   'tie for the most-voted list in {district}: {candidates} — {n:its|all} {n} {n:seat waits|seats wait} on the lot (give --seed)':
     'empate por la lista más votada en {district}: {candidates} — {n:su|los} {n} {n:escaño espera|escaños esperan} el sorteo (indique --seed)',
+  'error: {election} is a presidential round, with no seats to write as CSV; use --format table or json':
+    'error: {election} es una elección presidencial, sin escaños que escribir en CSV; use --format table o json',
   'tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}':
     'empate ({stage}) en {district}: {candidates} por {seats} escaños — {resolution}',
+  // a tie's stage and resolution (TIE_WORDS, tieWords): the seat engine's ids, a round's
+  'allocation of seats': 'reparto de escaños',
+  'preliminary allocation': 'reparto preliminar',
+  'preferential vote': 'voto preferencial',
+  'candidate of a single-seat district': 'candidato de una circunscripción uninominal',
+  'list combination (apparentment)': 'combinación de listas (apparentement)',
+  'most-voted list': 'lista más votada',
+  'first place': 'primer lugar',
+  'second place': 'segundo lugar',
+  'runoff round': 'segunda vuelta',
+  'unresolved: a draw of lots decides (give --seed)':
+    'sin resolver: decide un sorteo (indique --seed)',
+  'resolved by more votes': 'resuelto por más votos',
+  'resolved by fewer votes': 'resuelto por menos votos',
+  'resolved by ballot position': 'resuelto por la posición en la cédula',
+  'drawn by lot': 'resuelto por sorteo',
   'draw (seed {seed}) in {district}: {winners} from {candidates}':
     'sorteo (semilla {seed}) en {district}: {winners} entre {candidates}',
   'nullity: blank+null {spoiled} of {emitted} emitted — art. 184: {const184}; LOE 365: {loe365}':
@@ -858,6 +878,33 @@ export function sayCommander(text: string): string {
  */
 export function codeWords(code: string): string {
   return tableLang === 'en' ? code.replaceAll('-', ' ') : say(code);
+}
+
+/** A tie's stage: the seat engine's, or a presidential round's. */
+type TieStage = TieReport['stage'] | Extract<PresidentialOutcome, { kind: 'tie' }>['stage'];
+
+/** Each tie stage and resolution id in English words (HEADERS_ES gives the Spanish). */
+const TIE_WORDS: Readonly<Record<TieStage | TieResolution, string>> = {
+  allocation: 'allocation of seats',
+  preliminary: 'preliminary allocation',
+  preferential: 'preferential vote',
+  'single-seat-candidate': 'candidate of a single-seat district',
+  apparentment: 'list combination (apparentment)',
+  'most-voted': 'most-voted list',
+  'first-place': 'first place',
+  'second-place': 'second place',
+  runoff: 'runoff round',
+  // the engine's `unresolved` is a lot not drawn: the seed is what it waits on
+  unresolved: 'unresolved: a draw of lots decides (give --seed)',
+  'more-votes': 'resolved by more votes',
+  'fewer-votes': 'resolved by fewer votes',
+  'ballot-position': 'resolved by ballot position',
+  lot: 'drawn by lot',
+};
+
+/** A tie's stage or resolution id in words, the run's language (review s36: ids printed raw). */
+export function tieWords(id: TieStage | TieResolution): string {
+  return say(TIE_WORDS[id]);
 }
 
 /** A data text ({ es, en }, or one string for both) in the run's language. */

@@ -1,5 +1,5 @@
 import { MESA } from '../core/model/jurisdiction.js';
-import type { ServedResults } from './status.js';
+import type { FiguresStatus, ServedResults } from './status.js';
 
 /**
  * One CSV line, cells quoted when they must be (RFC 4180). A text cell a spreadsheet would run
@@ -18,8 +18,20 @@ export function csvLine(cells: readonly (string | number | null)[]): string {
     .join(',');
 }
 
-/** The status columns, after the choices': the same on every row. */
-const STATUS_COLUMNS = ['status', 'pct_counted', 'pct_of', 'cut', 'source'] as const;
+/**
+ * The status columns, after the choices': the same on every row. Every CSV of figures ends its
+ * rows with them (the results CSV, `cifra seats --format csv`): one writer, statusCells.
+ */
+export const STATUS_COLUMNS = ['status', 'pct_counted', 'pct_of', 'cut', 'source'] as const;
+
+/** What a status column says of figures: their kind, % of actas, what it is of, cut, source. */
+export type StatusCells = Pick<FiguresStatus, 'kind' | 'pctCounted' | 'pctOf' | 'cut' | 'source'>;
+
+/** A row's STATUS_COLUMNS cells: the publisher in Spanish; empty where the figures give none. */
+export const statusCells = (st: StatusCells | null): (string | null)[] =>
+  st === null
+    ? STATUS_COLUMNS.map(() => null)
+    : [st.kind, st.pctCounted, st.pctOf, st.cut, st.source?.es ?? null];
 
 /**
  * A mesa's columns, after the choices': its acta's state, current version, figuresHash (what a
@@ -104,8 +116,7 @@ function csvWriter(
     `${c.id}_votes (${choiceName(c)})`,
     `${c.id}_pct_valid (${choiceName(c)})`,
   ]);
-  const st = doc.status;
-  const status = [st.kind, st.pctCounted, st.pctOf, st.cut, st.source?.es ?? null];
+  const status = statusCells(doc.status);
   const header = csvLine([
     'level',
     'code',

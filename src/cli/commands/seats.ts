@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { bothLanguages } from '../../core/model/note.js';
 import type { KieswetStep } from '../../core/allocation/kieswet.js';
-import { hasErrors, issue } from '../../core/issues.js';
+import { hasErrors, issue, type Issue } from '../../core/issues.js';
 import type { Ratio } from '../../core/ratio.js';
 import type { WhatIf } from '../../core/rulesets/overrides.js';
 import { computeSeats, type SeatResult, type TierReport } from '../../core/pipeline/seats.js';
@@ -28,8 +28,9 @@ import {
   runNumberLocale,
   say,
   thousands,
+  tieWords,
 } from '../format.js';
-import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
+import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
 import { useJurisdictionLocale } from '../jurisdiction-words.js';
 import { loadCandidates, loadDistricts, loadParties, loadVotes } from '../../io/seat-files.js';
@@ -38,6 +39,7 @@ import { seatsOpen, type Coverage } from '../../core/pipeline/seats-open.js';
 import { lotHoldsEverySeat } from '../../core/pipeline/unallocated-reason.js';
 import { statusLine } from './actas.js';
 import type { FiguresStatus } from '../../results/status.js';
+import { seatResultCsv, seatsDocumentCsv } from './seats-csv.js';
 
 /** The language of `--lang`: the notes' half to print and the issue messages'. */
 export type Lang = keyof Note;
@@ -81,11 +83,17 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     ...(candidates?.issues ?? []),
     ...(parties?.issues ?? []),
   ];
+  const files = {
+    votes: args.votes,
+    candidates: args.candidates,
+    districts: args.districts,
+    parties: args.parties,
+  };
   if (hasErrors(fileIssues)) {
-    printIssues(io, fileIssues, lang);
+    printIssues(io, inFiles(fileIssues, files, []), lang);
     return EXIT_ISSUES;
   }
-  const result = computeSeats(
+  const computed = computeSeats(
     rs.value,
     {
       votes: votes.rows,
@@ -96,9 +104,43 @@ export function runSeats(args: SeatsArgs, io: CliIo): number {
     },
     { seed: args.seed },
   );
+  // the districts a row may name: the --districts file's, else the ruleset's
+  const known = (districts?.rows ?? rs.value.districts).map((d) =>
+    'district' in d ? d.district : d.name,
+  );
+  const result = { ...computed, issues: inFiles(computed.issues, files, known) };
   printIssues(io, result.issues, lang);
-  io.out(renderSeats(result, args.format, lang));
+  // a votes file's status is not known: its CSV's status cells are empty; any lever, a what-if
+  const whatIf = Object.values(args.whatIf ?? {}).some((v) => v !== undefined);
+  io.out(
+    args.format === 'csv'
+      ? seatResultCsv(result, whatIf ? 'what-if' : 'computed-by-cifra', null)
+      : renderSeats(result, args.format, lang),
+  );
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
+}
+
+/** The files of `cifra seats`, as a row's issue's path names them. */
+const SEAT_FILES = ['votes', 'candidates', 'districts', 'parties'] as const;
+type SeatFile = (typeof SEAT_FILES)[number];
+
+/**
+ * A row's issue (path `votes.9.…`, the file's 9th data row, 1-based as ingest's rows) with the
+ * file it is in and its row; an unknown district with the districts it could name, as
+ * ruleset_district_unmatched lists them (review s36: the path alone, no file, no districts).
+ */
+function inFiles(
+  issues: readonly Issue[],
+  files: Readonly<Record<SeatFile, string | undefined>>,
+  known: readonly string[],
+): Issue[] {
+  return issues.map((i) => {
+    const [what, row] = i.path;
+    const file = SEAT_FILES.includes(what as SeatFile) ? files[what as SeatFile] : undefined;
+    if (file === undefined || typeof row !== 'number') return i;
+    const districts = i.code === 'unknown_district' ? { known } : {};
+    return { ...i, details: { ...i.details, file, row, ...districts } };
+  });
 }
 
 /**
@@ -115,6 +157,18 @@ export async function runElectionSeats(
   const found = await getSeats(store, args.election, args.seed);
   if (!found.ok) return (printIssues(io, found.issues, lang), EXIT_ISSUES);
   const doc = found.value;
+  if (doc.kind === 'presidential' && args.format === 'csv') {
+    // a round has no seats: its sentence under --format csv read as the CSV (review s36)
+    io.err(
+      say(
+        'error: {election} is a presidential round, with no seats to write as CSV; use --format table or json',
+        {
+          election: doc.election,
+        },
+      ),
+    );
+    return EXIT_USAGE;
+  }
   const issues = doc.kind === 'list' ? doc.result.issues : [];
   printIssues(io, issues, lang);
   const held = await heldOut(store, doc);
@@ -162,17 +216,14 @@ function renderSeatsDocument(
   lang: Lang,
   held: HeldOut | null = null,
 ): string {
+  const csv = format === 'csv' ? seatsDocumentCsv(doc) : null;
+  if (csv !== null) return csv;
   switch (doc.kind) {
     case 'list':
-      return format === 'csv' ? listSeatsCsv(doc) : renderListSeats(doc, lang);
+      return renderListSeats(doc, lang);
     case 'official':
     case 'third-party': {
       const r = doc.result;
-      if (format === 'csv')
-        return [
-          csvLine(['party', 'seats']),
-          ...Object.entries(r.seats).map((e) => csvLine(e)),
-        ].join('\n');
       return [
         say('{election} — {seats} seats as published ({kind}: {source})', {
           election: doc.election,
@@ -248,7 +299,7 @@ function renderPresidential(
       : o.kind === 'runoff'
         ? say('runoff: {pair}', { pair: o.pair.join(' · ') })
         : say('tie ({stage}): {candidates}', {
-            stage: o.stage,
+            stage: tieWords(o.stage),
             candidates: o.candidates.join(', '),
           });
   const why =
@@ -388,14 +439,6 @@ function renderListSeats(doc: ListSeatsDocument, lang: Lang): string {
   return out.join('\n');
 }
 
-/** CSV: cifra's seats per district and in total, then the reported seats (district REPORTED). */
-function listSeatsCsv(doc: ListSeatsDocument): string {
-  const reported = Object.entries(doc.reported?.seats ?? {}).map(([p, s]) =>
-    csvLine(['REPORTED', p, s]),
-  );
-  return [renderSeats(doc.result, 'csv'), ...reported].join('\n');
-}
-
 export interface ElectionSeatsArgs {
   readonly election: string;
   /** A ruleset (built-in id or file): a whole file replaces the election's, a partial one patches it. */
@@ -450,7 +493,7 @@ export async function runElectionWhatIf(
     args.format === 'json'
       ? JSON.stringify(r.value, null, 2)
       : args.format === 'csv'
-        ? renderSeats(result, 'csv')
+        ? seatResultCsv(result, 'what-if', status)
         : `${head}\n${renderSeats(result, 'table', lang, summedVotes(result))}\n${renderDiff(diff)}`,
   );
   return hasErrors(result.issues) ? EXIT_ISSUES : EXIT_OK;
@@ -563,7 +606,8 @@ export function renderSeats(
     const { issues, ...rest } = r;
     return JSON.stringify({ ...rest, issues }, null, 2);
   }
-  if (format === 'csv') return seatsCsv(r);
+  // what a CSV row rests on is its caller's to say: a votes file's, a stored election's status
+  if (format === 'csv') return seatResultCsv(r, 'computed-by-cifra', null);
   const out = [
     say('{rules} — {seats} seats', { rules: r.rules, seats: r.totalSeats }),
     renderTable(
@@ -583,15 +627,6 @@ export function renderSeats(
   if (r.districts.length > 1) out.push(districtsTable(r));
   out.push(...noteLines(r, lang));
   return out.join('\n');
-}
-
-/** Each district's seats by party, one CSV row each, then the totals. */
-function seatsCsv(r: SeatResult): string {
-  const lines = [csvLine(['district', 'party', 'seats'])];
-  for (const d of r.districts)
-    for (const [p, s] of Object.entries(d.seats)) lines.push(csvLine([d.district, p, s]));
-  for (const [p, s] of Object.entries(r.seats)) lines.push(csvLine(['TOTAL', p, s]));
-  return lines.join('\n');
 }
 
 /** Why a list is excluded, in words: below the share, below the votes, or short of seats. */
@@ -695,11 +730,11 @@ function noteLines(r: SeatResult, lang: Lang): string[] {
     }
     out.push(
       say('tie ({stage}) in {district}: {candidates} for {seats} seats — {resolution}', {
-        stage: t.stage,
+        stage: tieWords(t.stage),
         district: `${t.district}${t.party ? ` / ${t.party}` : ''}`,
         candidates: t.candidates.join(', '),
         seats: t.seatsInContention,
-        resolution: t.resolution,
+        resolution: tieWords(t.resolution),
       }),
     );
   }
