@@ -34,8 +34,8 @@ describe("who settles a tie, in the jurisdiction's words", () => {
       expect(`${rt.out}\n${rt.err}`).not.toMatch(PERU);
       expect(rt.out).toContain(
         lang === 'en'
-          ? 'Tie: for the electoral authority to resolve — runoff: A, B'
-          : 'Empate: lo resuelve la autoridad electoral — runoff: A, B',
+          ? 'Tie: for the electoral authority to resolve — runoff round: A, B'
+          : 'Empate: lo resuelve la autoridad electoral — segunda vuelta: A, B',
       );
       const pe = await cli(
         'president',

@@ -16,6 +16,7 @@ import {
   runLanguage,
   say,
   thousands,
+  tieWords,
 } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, type CliIo } from '../io.js';
 import { printIssues } from './seats.js';
@@ -286,7 +287,7 @@ function renderContest(c: ContestResult, bonusOff: boolean): string {
             : o.kind === 'runoff'
               ? say('second round: {a} – {b}', { a: o.pair[0], b: o.pair[1] })
               : say('TIE ({stage}) between {candidates}', {
-                  stage: o.stage,
+                  stage: tieWords(o.stage),
                   candidates: o.candidates.join(', '),
                 });
     const rows = c.result.candidates.map((x) => [x.candidate, thousands(x.votes), x.pctValid]);

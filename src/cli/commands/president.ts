@@ -11,7 +11,7 @@ import {
 } from '../../core/rules/settled.js';
 import { loadRuleset } from '../../elections/rulesets.js';
 import { loadCandidateVotes } from '../../io/seat-files.js';
-import { decimal, header, renderTable, say, thousands } from '../format.js';
+import { decimal, header, renderTable, say, thousands, tieWords } from '../format.js';
 import { csvLine, EXIT_ISSUES, EXIT_OK, type CliIo, type OutputFormat } from '../io.js';
 import { jurisdictionWords, useJurisdictionLocale } from '../jurisdiction-words.js';
 import { printIssues } from './seats.js';
@@ -320,7 +320,7 @@ export function describeOutcome(r: PresidentialResult, share: string, tie: strin
     case 'tie':
       return say('{tie} — {stage}: {candidates}', {
         tie,
-        stage: o.stage,
+        stage: tieWords(o.stage),
         candidates: o.candidates.join(', '),
       });
   }
