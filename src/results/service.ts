@@ -188,7 +188,7 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
 }
 
 /**
- * The status an election is listed with: the summary's rule (`countedStatus`), from the store's
+ * The status an election is listed with: the summary's rule (`actasStatus`), from the store's
  * count of actas by state and what its universe declares: no national tally (0.3 s on a large
  * election). A universe that no longer loads leaves the count provisional, as in the summary.
  */
