@@ -11,7 +11,7 @@ import { loadBundledData } from '../src/cli/commands/bundled.js';
 import { actaCountsOf, processedActas } from '../src/core/tally/aggregate.js';
 import { buildResults } from '../src/results/documents.js';
 import { listElections } from '../src/results/service.js';
-import { actasComplete, countedStatus, statusOf } from '../src/results/status.js';
+import { actasComplete, statusOf, storedStatus } from '../src/results/status.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 const ROUNDS = 7;
@@ -32,7 +32,8 @@ const tally: Variant = async (store) => {
   for (const e of await store.listElections()) {
     if (e.published !== undefined || e.manifest === undefined) continue;
     const n = (await buildResults(store, e, 'national')).units[0];
-    out.push(`${e.id}:${countedStatus(e, n).status.kind}`);
+    const { status } = await storedStatus(store, e, n, await store.revision(e.id));
+    out.push(`${e.id}:${status.kind}`);
   }
   return out;
 };

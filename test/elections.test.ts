@@ -20,7 +20,7 @@ import { dataPath } from '../src/io/paths.js';
 import { actaCountsOf, processedActas } from '../src/core/tally/aggregate.js';
 import { buildResults } from '../src/results/documents.js';
 import { listElections } from '../src/results/service.js';
-import { countedStatus } from '../src/results/status.js';
+import { storedStatus } from '../src/results/status.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, tempDir } from './helpers.js';
 
@@ -427,7 +427,8 @@ describe('npm start loads every bundled manifest', () => {
         { ...actas, processed: undefined, pctProcessed: undefined },
         actas?.processed,
       ]);
-      expect([id, listed.get(id)]).toEqual([id, countedStatus(def, n).status.kind]);
+      const { status } = await storedStatus(store, def, n, await store.revision(id));
+      expect([id, listed.get(id)]).toEqual([id, status.kind]);
     }
     const imports = (await store.listImports()).length;
     out.length = 0;

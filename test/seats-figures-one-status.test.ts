@@ -59,8 +59,8 @@ describe('seat figures on a count whose manifest says provisional, every acta of
         expect(text).not.toContain('100.000');
         expect(text).toContain(
           lang === 'en'
-            ? 'seats computed by cifra from provisional figures (96.918 % of actas counted) as of '
-            : 'escaños calculados por cifra a partir de las cifras provisionales (96.918 % de actas contabilizadas) al ',
+            ? 'seats computed by cifra from provisional figures (96.918 % of actas counted) as of 2026-05-02'
+            : 'escaños calculados por cifra a partir de las cifras provisionales (96.918 % de actas contabilizadas) al 2026-05-02',
         );
       }
     } finally {

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.js';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
+import { getProgress } from '../src/results/service.js';
 import { getSummary, SummarySchema } from '../src/results/summary.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { cli, fixedClock, tempDir } from './helpers.js';
@@ -82,12 +83,20 @@ describe('an acta election whose manifest declares a provisional count', () => {
       } finally {
         await app.close();
       }
+      // the file is not the whole: the electors still to come are unknown, never 0
+      const p = await getProgress(store, XF_ELECTION);
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      expect(p.value.actas).toMatchObject({ total: 6, processed: 6 });
+      expect(p.value.eligibleRemaining).toBeNull();
     } finally {
       await store.close();
     }
     const out = await cli('results', '--db', db);
     expect(out.code, out.err).toBe(0);
     expect(out.out).toContain('provisional · 60.000 % of actas counted · cut 02/05/2026 21:00 h');
+    // review s36: the TOTAL line beside it said "eligible voters still to come 0"
+    expect(out.out).toContain('TOTAL: actas 6 / 6 processed');
+    expect(out.out).not.toMatch(/still to come 0\b/);
     expect(out.out).not.toContain('100.000 % of actas processed');
   });
 

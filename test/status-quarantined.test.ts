@@ -12,7 +12,7 @@ import { buildApi } from '../src/api/server.js';
 import type { ElectionDef } from '../src/core/model/acta.js';
 import { electionDefOf, loadManifest } from '../src/elections/manifests.js';
 import { ingestFile } from '../src/ingest/ingest.js';
-import { listElections } from '../src/results/service.js';
+import { getProgress, listElections } from '../src/results/service.js';
 import { getSummary, SummarySchema } from '../src/results/summary.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -168,6 +168,11 @@ describe('the API and `cifra results` on a count with a quarantined acta', () =>
         votesRemaining: null,
       });
       expect([body.settled, body.settledBy]).toEqual([false, null]);
+      // the totals beside the status follow its rule: the acta is one of the total, not in
+      const p = await getProgress(store, XF_ELECTION);
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      expect(p.value.actas).toMatchObject({ total: 6, processed: 5, pctProcessed: '83.333' });
+      expect(p.value.eligibleRemaining).toBeNull();
     } finally {
       await app.close();
       await store.close();
@@ -175,6 +180,10 @@ describe('the API and `cifra results` on a count with a quarantined acta', () =>
     const out = await cli('results', '--db', db);
     expect(out.code, out.err).toBe(0);
     expect(out.out).toContain('provisional · 83.333 % of actas processed');
+    // review s36: the next line said "actas 5 / 5 processed (100.000 %) … still to come 0"
+    expect(out.out).toContain('TOTAL: actas 5 / 6 processed (83.333 %)');
+    expect(out.out).not.toContain('5 / 5 processed');
+    expect(out.out).not.toMatch(/still to come 0\b/);
     expect(out.out).not.toContain('final ·');
     expect(out.out).toContain('(mesa 00006)');
     const es = await cli('results', '--db', db, '--lang', 'es');

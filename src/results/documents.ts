@@ -1,5 +1,6 @@
 import { ACTA_STATES, type ActaState, type ElectionDef } from '../core/model/acta.js';
 import type { Note } from '../core/model/note.js';
+import { percentCounted } from '../core/ratio.js';
 import { MESA, NATIONAL } from '../core/model/jurisdiction.js';
 import type { ActaColumns } from '../core/tally/acta-columns.js';
 import {
@@ -26,6 +27,7 @@ import {
 import { unitFlags } from './acta-flags.js';
 import { mesaFacts, type MesaFactsAt } from './mesa-facts.js';
 import { declaredMesas } from './polling-places.js';
+import { quarantinedOnly } from './quarantined-only.js';
 import { byUnitCode } from './unit-order.js';
 import type { ResultsDocument, ResultUnit } from './document-schemas.js';
 
@@ -356,9 +358,38 @@ export async function buildResults(
     ]
       .map((u) => ({ ...u, ...flags(u.code) }))
       .sort(byUnitCode);
+    if (level === NATIONAL) all = await withOutstanding(store, election, c.revision, all);
     c.byLevel.set(level, all);
   }
   return { ...head, units: code === undefined ? all : all.filter((u) => u.code === code) };
+}
+
+/**
+ * The national unit by the status's rule (status.ts, `actasStatus`), so its actas and electors to
+ * come agree with the status beside them: an acta known only by quarantined rows is one of its
+ * actas, not processed, its electors unknown (unless a universe expects it); a source that declares its count provisional has
+ * more than its file, electors unknown.
+ */
+async function withOutstanding(
+  store: Store,
+  election: ElectionDef,
+  revision: string,
+  units: readonly ResultUnit[],
+): Promise<readonly ResultUnit[]> {
+  const q = (await quarantinedOnly(store, election, revision)).length;
+  const open = election.manifest?.status.kind === 'provisional';
+  if (q === 0 && !open) return units;
+  return units.map((u) => {
+    if (u.actas === null || u.actas === undefined) return { ...u, eligibleRemaining: null };
+    const a = u.actas;
+    const stored = a.counted + a.resolved + a.annulled + a.notInstalled + a.pending + a.jee;
+    const total = Math.max(a.total, stored + q);
+    const pctProcessed = total > 0 ? percentCounted(a.processed, total) : a.pctProcessed;
+    // a universe that expects the acta already counts it and its electors
+    const known = !open && total === a.total;
+    const eligibleRemaining = known ? u.eligibleRemaining : null;
+    return { ...u, actas: { ...a, total, pctProcessed }, eligibleRemaining };
+  });
 }
 
 /**

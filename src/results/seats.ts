@@ -88,7 +88,8 @@ export function seatFigures(
   };
   if (def.published !== undefined || live === undefined || live.complete)
     return withPctOf(figures, status);
-  const cut = live.lastChange ?? m.asOf;
+  // the figures' cut (the source's time), not cifra's import time, beside the source's %
+  const cut = status.cutTime ?? status.cut ?? live.lastChange ?? m.asOf;
   const under = { kind: 'provisional' as const, pctCounted: null, cut };
   return withPctOf({ ...figures, status: under, asOf: cut }, status);
 }

@@ -188,7 +188,7 @@ export async function listElections(store: Store): Promise<ElectionSummary[]> {
 }
 
 /**
- * The status an election is listed with: the summary's rule (`countedStatus`), from the store's
+ * The status an election is listed with: the summary's rule (`actasStatus`), from the store's
  * count of actas by state and what its universe declares: no national tally (0.3 s on a large
  * election). A universe that no longer loads leaves the count provisional, as in the summary.
  */
@@ -201,8 +201,11 @@ async function listedStatusOf(
     return { status: actasStatus(e, { total: 0, processed: 0, votesRemaining: null }).status.kind };
   const actas = actaCountsOf(await store.actaStates(e.id), e.pendingFiguresCount ?? false);
   const declared = declaredActas(e);
-  // the universe's actas where the manifest has one: a partial file is not the whole count
-  const total = Math.max(actas.total, declared.actas ?? 0);
+  // the universe's actas where the manifest has one (a partial file is not the whole count), as
+  // the extent counts them: the summary's total, a stored acta of an unlisted mesa added apart
+  // (it fills no expected acta). Cached per revision; read only where a universe is declared.
+  const extent = declared.actas === null ? null : (await countExtent(store, e))?.extent;
+  const total = Math.max(actas.total, extent?.national.actasTotal ?? declared.actas ?? 0);
   // an acta known only by quarantined rows is not in: the summary's rule (quarantinedOnly)
   const quarantined = await quarantinedOnly(store, e, await store.revision(e.id));
   const counted = {

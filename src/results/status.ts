@@ -19,6 +19,9 @@ import {
 import { perRevision } from './per-revision.js';
 import { buildResults, countExtent, type ResultUnit } from './documents.js';
 import { declaredUniverse, EXTENT_READ, extentNote } from './extent.js';
+import { quarantinedOnly } from './quarantined-only.js';
+
+export { quarantinedOnly };
 
 export { FiguresStatusSchema, type FiguresStatus } from './document-schemas.js';
 import type { FiguresStatus } from './document-schemas.js';
@@ -72,34 +75,6 @@ export async function storedStatus(
     problems,
     await latestImportCut(store, def, revision),
   );
-}
-
-/** Per store, election and revision: its mesas known only by quarantined rows. */
-const QUARANTINED_ONLY = new WeakMap<Store, Map<string, Promise<unknown>>>();
-
-/**
- * The mesas of an acta election known only by quarantined rows (an unknown place code, a bad
- * cell): actas that exist but whose figures are not in, since no version of theirs is stored. A
- * quarantined row of a mesa that has a version (a duplicate, a later file's bad copy) is not one;
- * nor is a row whose mesa is not of the jurisdiction's form (a footer line is no acta). Sorted.
- */
-export function quarantinedOnly(
-  store: Store,
-  def: ElectionDef,
-  revision: string,
-): Promise<readonly string[]> {
-  if (def.published !== undefined) return Promise.resolve([]);
-  return perRevision(QUARANTINED_ONLY, store, `${def.id}|${revision}`, async () => {
-    const read = await store.quarantinedMesas(def.id);
-    if (read.length === 0) return [];
-    const j = loadJurisdiction(def.jurisdiction);
-    const pad = j.ok ? j.value.padMesa : (m: string) => m;
-    const mesas = [...new Set(read.map(pad))]
-      .filter((m) => !j.ok || j.value.mesaPattern.test(m))
-      .sort();
-    const stored = await Promise.all(mesas.map((m) => store.getActa(def.id, m)));
-    return mesas.filter((_, i) => stored[i] === null);
-  });
 }
 
 /** The source's cut of an import (`cifra ingest --cut`) and the import that carries it. */
@@ -399,16 +374,6 @@ export function actasStatus(
   const pct = all.total > 0 ? percentCounted(all.processed, all.total) : null;
   const quarantined = def.published === undefined ? (all.quarantined ?? []) : [];
   return { count, status: statusOf(def, count.complete, pct, problems, latest, quarantined) };
-}
-
-/** A national unit's count and the status it gives its figures: the summary's, the seats', the results'. */
-export function countedStatus(
-  def: ElectionDef,
-  n: ResultUnit | undefined,
-  problems: readonly Issue[] = [],
-  latest: ImportCut | null = null,
-): { count: CountDocument; status: FiguresStatus } {
-  return actasStatus(def, unitActas(n), problems, latest);
 }
 
 /** The % of actas processed of a counted unit, or null: no actas known (published aggregates). */
