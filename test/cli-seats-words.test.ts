@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, fileWriter, tempDir } from './helpers.js';
 import { tieWords, useTableLanguage } from '../src/cli/format.js';
@@ -59,6 +60,44 @@ describe("cifra seats: a tie's stage and resolution in words (review s36: ids pr
     expect(en.out).toMatch(
       /^tie \(allocation of seats\) in Ostia: Partido Rojo, Partido Verde for 1 seat — drawn by lot$/m,
     );
+  });
+
+  // review s36: "give --seed" under a ruleset whose ties the electoral authority decides
+  const withSteps = (name: string, steps: string[]) =>
+    file(
+      name,
+      readFileSync(rules, 'utf8').replace(
+        '"tieBreak":["more-votes","lot"]',
+        `"tieBreak":${JSON.stringify(steps)}`,
+      ),
+    );
+  it('a tie the rules leave to the electoral authority asks for no seed, even given one', async () => {
+    const report = withSteps('ostia-report.json', ['report']);
+    const args = ['seats', '--rules', report, '--votes', votes, '--seed', '3'];
+    const es = await cli(...args, '--lang', 'es');
+    expect(es.code).toBe(1);
+    expect(es.out).toMatch(
+      /^empate \(reparto de escaños\) en Ostia: Partido Rojo, Partido Verde por 1 escaño — sin resolver: decide la autoridad electoral$/m,
+    );
+    expect(es.out + es.err).not.toContain('--seed');
+    expect(es.out + es.err).toContain('las reglas lo dejan a la autoridad electoral');
+    const en = await cli(...args, '--lang', 'en');
+    expect(en.out).toMatch(
+      /^tie \(allocation of seats\) in Ostia: Partido Rojo, Partido Verde for 1 seat — unresolved: the electoral authority decides$/m,
+    );
+    expect(en.out + en.err).not.toContain('--seed');
+    expect(en.out + en.err).toContain('the rules leave it to the electoral authority');
+  });
+
+  it('a tie whose steps run out names no lot and no authority', async () => {
+    const more = withSteps('ostia-more.json', ['more-votes']);
+    const en = await cli('seats', '--rules', more, '--votes', votes, '--lang', 'en');
+    expect(en.out).toMatch(/— unresolved: the tie-break steps ran out$/m);
+    expect(en.out + en.err).toContain("the rules' tie-break steps ran out without settling it");
+    expect(en.out + en.err).not.toContain('--seed');
+    const es = await cli('seats', '--rules', more, '--votes', votes, '--lang', 'es');
+    expect(es.out).toMatch(/— sin resolver: se agotaron los pasos de desempate$/m);
+    expect(es.out + es.err).not.toContain('--seed');
   });
 
   it('every stage and resolution id has words of its own in both languages', () => {

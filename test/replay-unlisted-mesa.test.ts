@@ -15,11 +15,13 @@ const store = new SqliteStore(join(dir, 'r.db'));
 afterAll(() => store.close());
 
 describe('replay of a file with a made-up mesa', () => {
-  it('stores it with the mesa_not_in_universe warning, at every version', async () => {
+  it('stores it with the mesa_not_in_universe warning, a moved mesa with mesa_ubigeo_mismatch', async () => {
     await store.migrate();
     const file = join(dir, 'made-up.csv');
     const madeUp = (ROWS[0] as string).replace('"000013"', '"999999"');
-    writeFileSync(file, [HEADER, ...ROWS.slice(1), madeUp].join('\n') + '\n');
+    // a listed mesa (000026, of 010101) read under another known place: mesa_ubigeo_mismatch
+    const moved = (ROWS[1] as string).replace('"010101"', '"010202"');
+    writeFileSync(file, [HEADER, moved, ...ROWS.slice(2), madeUp].join('\n') + '\n');
     const r = await replay(store, {
       file,
       election: RUNOFF,
@@ -45,8 +47,21 @@ describe('replay of a file with a made-up mesa', () => {
         'warning',
       ),
     ]);
-    expect(actas.filter((a) => (a.warnings ?? []).length > 0).map((a) => a.mesa)).toEqual([
-      '999999',
+    // review s36: the replay kept only mesa_not_in_universe of the two list warnings
+    const shifted = actas.find((a) => a.mesa === '000026');
+    expect(shifted?.warnings).toEqual([
+      issue(
+        'mesa_ubigeo_mismatch',
+        ['mesa', '000026'],
+        { mesa: '000026', ubigeo: '010202', listed: '010101' },
+        'warning',
+      ),
     ]);
+    expect(
+      actas
+        .filter((a) => (a.warnings ?? []).length > 0)
+        .map((a) => a.mesa)
+        .sort(),
+    ).toEqual(['000026', '999999']);
   });
 });

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { schemaProblem } from '../src/core/schema-problem.js';
 import type { Issue } from '../src/core/issues.js';
 import { parseJurisdictionFile } from '../src/core/model/jurisdiction.js';
 import { rulesetFromJson } from '../src/core/rulesets/compile.js';
@@ -152,5 +154,63 @@ describe("the review's cases, word for word", () => {
     expect(i?.details?.['reason']).toBe('missing');
     expect(String(i?.details?.['problem'])).toMatch(/^required: the IANA time zone/);
     expect(String(i?.details?.['problemEs'])).toMatch(/^obligatorio: la zona horaria IANA/);
+  });
+});
+
+// review s36: an integer field said "not a number" of a number; a record's bad key and a multiple
+// fell back to zod's English; several unknown keys were one "clave desconocida"
+describe('the mapper says what is wrong with the value given', () => {
+  const problemOf = (schema: z.ZodType, json: unknown) => {
+    const r = schema.safeParse(json);
+    expect(r.success).toBe(false);
+    if (r.success) throw new Error('parsed');
+    return r.error.issues.map((i) => schemaProblem(i, json, {}, 'docs/x.md'));
+  };
+
+  it('a number where a whole one goes names the number', () => {
+    const [p] = problemOf(z.object({ seats: z.number().int() }), { seats: 10.5 });
+    expect(p?.problem).toBe(
+      'write a whole number here, not 10.5: "seats" as docs/x.md describes it',
+    );
+    expect(p?.problemEs).toBe(
+      'escriba aquí un número entero, no 10.5: "seats" como lo describe docs/x.md',
+    );
+  });
+
+  it("a record's key that fails its schema: the key and its own problem, no zod English", () => {
+    const schema = z.object({ seats: z.record(z.string().regex(/^[A-Z]{2}$/), z.number()) });
+    const [p] = problemOf(schema, { seats: { Este: 1 } });
+    expect(p?.problem).toBe(
+      'key "Este": write text that matches /^[A-Z]{2}$/: "seats" as docs/x.md describes it',
+    );
+    expect(p?.problemEs).toBe(
+      'clave "Este": escriba un texto que cumpla /^[A-Z]{2}$/: "seats" como lo describe docs/x.md',
+    );
+    expect(p?.problem).not.toMatch(/Invalid/);
+    expect(p?.problemEs).not.toMatch(/Invalid/);
+  });
+
+  it('a value not a multiple names the divisor and the value', () => {
+    const [p] = problemOf(z.object({ step: z.number().multipleOf(5) }), { step: 7 });
+    expect(p?.problem).toBe('write a multiple of 5 here, not 7: "step" as docs/x.md describes it');
+    expect(p?.problemEs).toBe(
+      'escriba aquí un múltiplo de 5, no 7: "step" como lo describe docs/x.md',
+    );
+  });
+
+  it('unknown keys agree with how many', () => {
+    const schema = z.strictObject({ a: z.number().optional() });
+    const [one] = problemOf(schema, { b: 1 });
+    expect(one?.problem).toBe('unknown key "b": remove it or check its spelling (docs/x.md)');
+    expect(one?.problemEs).toBe(
+      'clave desconocida "b": quítela o revise cómo se escribe (docs/x.md)',
+    );
+    const [two] = problemOf(schema, { b: 1, c: 2 });
+    expect(two?.problem).toBe(
+      'unknown keys "b", "c": remove them or check their spelling (docs/x.md)',
+    );
+    expect(two?.problemEs).toBe(
+      'claves desconocidas "b", "c": quítelas o revise cómo se escriben (docs/x.md)',
+    );
   });
 });

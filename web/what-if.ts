@@ -167,13 +167,49 @@ async function run(push: boolean): Promise<void> {
       // in words, as the seats panel says them ("Sur no tiene votos"), never codes and paths; a
       // refusal with no coded issue (a proxy's 502) keeps its status
       r.error.issues.length > 0
-        ? `${t('whatIfRefused')}: ${r.error.issues.map(seatIssueText).join('; ')}.`
+        ? `${t('whatIfRefused')}: ${r.error.issues.map(refusalText).join('; ')}.`
         : `${t('whatIfRefused')} (${r.error.error}).`;
     return;
   }
   const doc = r.doc;
   $('wi-status').textContent = t('whatIfDone')(doc.diff.lists.length, doc.diff.districts.length);
   renderResult(doc);
+}
+
+type RefusalIssue = Parameters<typeof seatIssueText>[0];
+
+/**
+ * The form's lever a refused value came from, by its path in the request (whatIfBody writes the
+ * valla's share and seat minimum as conditions, the combination as its kind); null: none.
+ */
+function leverOf(path: readonly (string | number)[]): Param | null {
+  if (path[0] === 'whatIf' && path[1] === 'method') return 'method';
+  if (path[0] !== 'rules' || path[1] !== 'threshold') return null;
+  const last = path[path.length - 1];
+  if (path.length === 3 && last === 'kind') return 'comb';
+  return last === 'min' ? 'min' : last === 'share' ? 'valla' : null;
+}
+
+const LEVER_LABELS = {
+  valla: 'wiValla',
+  min: 'wiMin',
+  comb: 'wiComb',
+  method: 'wiMethod',
+} as const;
+
+/**
+ * A refusal's issue in words: one with its problem (a value the schema refused, review s36: "the
+ * rules file does not fit the format", with neither the field nor what is wrong) names the
+ * lever, else the field, and the problem in the page's language; a district's keeps its words.
+ */
+function refusalText(i: RefusalIssue): string {
+  const d = (i.details ?? {}) as Record<string, unknown>;
+  const problem =
+    state.lang === 'es' && typeof d['problemEs'] === 'string' ? d['problemEs'] : d['problem'];
+  if (typeof problem !== 'string') return seatIssueText(i);
+  const lever = leverOf(i.path);
+  const field = lever === null ? i.path.join('.') : t(LEVER_LABELS[lever]);
+  return `${field}: ${problem}`;
 }
 
 function renderResult(doc: WhatIf): void {

@@ -572,6 +572,9 @@ const HEADERS_ES: Readonly<Record<string, string>> = {
   'runoff round': 'segunda vuelta',
   'unresolved: a draw of lots decides (give --seed)':
     'sin resolver: decide un sorteo (indique --seed)',
+  'not resolved': 'sin resolver',
+  'unresolved: the electoral authority decides': 'sin resolver: decide la autoridad electoral',
+  'unresolved: the tie-break steps ran out': 'sin resolver: se agotaron los pasos de desempate',
   'resolved by more votes': 'resuelto por más votos',
   'resolved by fewer votes': 'resuelto por menos votos',
   'resolved by ballot position': 'resuelto por la posición en la cédula',
@@ -894,8 +897,8 @@ const TIE_WORDS: Readonly<Record<TieStage | TieResolution, string>> = {
   'first-place': 'first place',
   'second-place': 'second place',
   runoff: 'runoff round',
-  // the engine's `unresolved` is a lot not drawn: the seed is what it waits on
-  unresolved: 'unresolved: a draw of lots decides (give --seed)',
+  // the engine's `unresolved` alone: unresolvedTieWords says who decides, from the policy
+  unresolved: 'not resolved',
   'more-votes': 'resolved by more votes',
   'fewer-votes': 'resolved by fewer votes',
   'ballot-position': 'resolved by ballot position',
@@ -905,6 +908,20 @@ const TIE_WORDS: Readonly<Record<TieStage | TieResolution, string>> = {
 /** A tie's stage or resolution id in words, the run's language (review s36: ids printed raw). */
 export function tieWords(id: TieStage | TieResolution): string {
   return say(TIE_WORDS[id]);
+}
+
+/**
+ * An unresolved tie's words from its ruleset's tie-break steps (review s36: "give --seed" under a
+ * `report` policy): the first of lot and report the steps reach decides — a lot not drawn waits on
+ * the seed, a report on the electoral authority; neither, the steps ran out. No policy known: the
+ * bare word.
+ */
+export function unresolvedTieWords(policy: readonly string[] | undefined): string {
+  if (policy === undefined) return tieWords('unresolved');
+  const decides = policy.find((s) => s === 'lot' || s === 'report');
+  if (decides === 'lot') return say('unresolved: a draw of lots decides (give --seed)');
+  if (decides === 'report') return say('unresolved: the electoral authority decides');
+  return say('unresolved: the tie-break steps ran out');
 }
 
 /** A data text ({ es, en }, or one string for both) in the run's language. */

@@ -538,6 +538,7 @@ function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   if (i.code === 'duplicate_acta') return duplicateSentence(i, lang);
   if (i.code === 'unknown_party_column') return extraColumnSentence(i, lang);
   if (i.code === 'unknown_ubigeo') return unknownPlaceSentence(i, lang);
+  if (i.code === 'tie_unresolved') return tieSentence(i, lang);
   const d = i.details ?? {};
   // a file's import looked in the store, the bundled elections and the manifest files (s35)
   if (i.code === 'unknown_election' && d['looked'] === 'manifest')
@@ -554,6 +555,29 @@ function caseSentence(i: Issue, lang: 'es' | 'en'): string | null {
   return several
     ? 'no election was named, and the file fits several'
     : 'no election was named, and none fits the file';
+}
+
+/**
+ * tie_unresolved by its policy (review s36): the code's sentence asks for the lot's seed, but a
+ * `report` step leaves the tie to the electoral authority and steps that run out to no one; the
+ * first of lot and report the steps reach decides. Null without a policy: the code's sentence.
+ */
+function tieSentence(i: Issue, lang: 'es' | 'en'): string | null {
+  const policy = i.details?.['policy'];
+  if (!Array.isArray(policy)) return null;
+  const decides = policy.find((s) => s === 'lot' || s === 'report');
+  if (decides === 'lot') return null;
+  const es = lang === 'es';
+  const tie = es
+    ? 'empate por el último escaño o por la lista más votada (que con el premio de mayoría retiene todos los escaños)'
+    : 'tie for the last seat(s) or for the most-voted list (holding every seat under the majority bonus)';
+  if (decides === 'report')
+    return es
+      ? `${tie}: las reglas lo dejan a la autoridad electoral, que decide; los escaños en disputa quedan sin asignar`
+      : `${tie}: the rules leave it to the electoral authority, which decides; the seats in contention stay unallocated`;
+  return es
+    ? `${tie}: se agotaron los pasos de desempate de las reglas sin resolverlo; los escaños en disputa quedan sin asignar`
+    : `${tie}: the rules' tie-break steps ran out without settling it; the seats in contention stay unallocated`;
 }
 
 /**

@@ -98,14 +98,8 @@ export function schemaProblem(
   const { value, present } = at(json, i.path);
   if (!present && i.path.length > 0) return both(`required: ${hint.en}`, `obligatorio: ${hint.es}`);
   switch (i.code) {
-    case 'invalid_type': {
-      const [wantEn, wantEs] = TYPE_WORDS[i.expected] ?? [i.expected, i.expected];
-      const [gotEn, gotEs] = TYPE_WORDS[kindOf(value)] ?? [kindOf(value), kindOf(value)];
-      return both(
-        `write ${wantEn} here, not ${gotEn}: ${hint.en}`,
-        `escriba aquí ${wantEs}, no ${gotEs}: ${hint.es}`,
-      );
-    }
+    case 'invalid_type':
+      return typeProblem(i, value, hint);
     case 'invalid_format':
       if (hint.form !== undefined) return both(`write ${hint.form.en}`, `escriba ${hint.form.es}`);
       return i.message.startsWith('Invalid')
@@ -121,18 +115,83 @@ export function schemaProblem(
     case 'too_big':
       return sizeProblem(i, hint);
     case 'unrecognized_keys':
-      return both(
-        `unknown key ${i.keys.map((k) => `"${k}"`).join(', ')}: remove it or check its spelling (${doc})`,
-        `clave desconocida ${i.keys.map((k) => `"${k}"`).join(', ')}: quítela o revise cómo se escribe (${doc})`,
-      );
+      return unknownKeysProblem(i.keys, doc);
     case 'invalid_union':
       return unionProblem(i, hint, ownEs(i.message, value));
+    case 'invalid_key':
+      return keyProblem(i, hintOf(i.path.slice(0, -1), hints, doc), doc, ownEs);
+    case 'not_multiple_of':
+      return both(
+        `write a multiple of ${String(i.divisor)} here, not ${JSON.stringify(value)}: ${hint.en}`,
+        `escriba aquí un múltiplo de ${String(i.divisor)}, no ${JSON.stringify(value)}: ${hint.es}`,
+      );
     case 'custom':
     case 'invalid_element':
-    case 'invalid_key':
-    case 'not_multiple_of':
       return customProblem(i, hint, ownEs(i.message, value));
   }
+}
+
+/**
+ * A value of the wrong type. A number where a whole one goes names the value given ("a whole
+ * number, not 10.5"; review s36: "not a number" said of a number).
+ */
+function typeProblem(
+  i: z.core.$ZodIssueInvalidType,
+  value: unknown,
+  hint: FieldHint,
+): SchemaProblem {
+  const [wantEn, wantEs] = TYPE_WORDS[i.expected] ?? [i.expected, i.expected];
+  if (i.expected === 'int' && typeof value === 'number')
+    return both(
+      `write ${wantEn} here, not ${String(value)}: ${hint.en}`,
+      `escriba aquí ${wantEs}, no ${String(value)}: ${hint.es}`,
+    );
+  const [gotEn, gotEs] = TYPE_WORDS[kindOf(value)] ?? [kindOf(value), kindOf(value)];
+  return both(
+    `write ${wantEn} here, not ${gotEn}: ${hint.en}`,
+    `escriba aquí ${wantEs}, no ${gotEs}: ${hint.es}`,
+  );
+}
+
+/** Keys the format does not have, the words agreeing with how many (review s36). */
+function unknownKeysProblem(keys: readonly string[], doc: string): SchemaProblem {
+  const list = keys.map((k) => `"${k}"`).join(', ');
+  return keys.length > 1
+    ? both(
+        `unknown keys ${list}: remove them or check their spelling (${doc})`,
+        `claves desconocidas ${list}: quítelas o revise cómo se escriben (${doc})`,
+      )
+    : both(
+        `unknown key ${list}: remove it or check its spelling (${doc})`,
+        `clave desconocida ${list}: quítela o revise cómo se escribe (${doc})`,
+      );
+}
+
+/**
+ * A record's key that fails its key schema (`hint`: the record's, the path's last step is the key):
+ * the key named, then its own problem (the nested issue, read against the key as the value), not
+ * zod's "Invalid key in record".
+ */
+function keyProblem(
+  i: z.core.$ZodIssueInvalidKey,
+  hint: FieldHint,
+  doc: string,
+  ownEs: OwnEs,
+): SchemaProblem {
+  const key = i.path[i.path.length - 1];
+  const nested = i.issues[0] as ZodIssue | undefined;
+  const shown = JSON.stringify(String(key));
+  if (nested === undefined || key === undefined)
+    return customProblem(i, hint, ownEs(i.message, key));
+  // the nested issue read against the key, ending with the field's hint
+  const own = schemaProblem(
+    { ...nested, path: [] } as ZodIssue,
+    String(key),
+    { '': hint },
+    doc,
+    ownEs,
+  );
+  return both(`key ${shown}: ${own.problem}`, `clave ${shown}: ${own.problemEs}`);
 }
 
 function formatProblem(i: z.core.$ZodIssueInvalidStringFormat, hint: FieldHint): SchemaProblem {

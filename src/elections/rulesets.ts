@@ -7,7 +7,7 @@ import { rulesetFromJson } from '../core/rulesets/compile.js';
 import type { WhatIf } from '../core/rulesets/overrides.js';
 import type { Ruleset } from '../core/rulesets/ruleset.js';
 import { RulesetFileSchema } from '../core/rulesets/schema.js';
-import { dataPath } from '../io/paths.js';
+import { dataPath, shownPath } from '../io/paths.js';
 import { nameKey } from '../core/names.js';
 import type { LoadedJurisdiction } from '../jurisdictions/load.js';
 
@@ -74,8 +74,9 @@ function readSource(ref: string, path: string): Result<RulesetSource, Issue[]> {
   } catch (e) {
     return err([
       issue('ruleset_invalid', [], {
-        file: path,
+        file: shownPath(path),
         problem: 'not valid JSON',
+        problemEs: 'no es JSON válido',
         message: (e as Error).message,
       }),
     ]);

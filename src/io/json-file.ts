@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type IssueCode } from '../core/issues.js';
 import { err, ok, type Result } from '../core/result.js';
 import { schemaProblem, type FieldHints } from '../core/schema-problem.js';
+import { shownPath } from './paths.js';
 
 /** What a file's fields are (core/schema-hints.ts) and the document that describes its format. */
 export interface FileWords {
@@ -26,7 +27,12 @@ export function parseJsonFile<S extends z.ZodType>(
     json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (e) {
     return err([
-      issue(code, [], { file: path, problem: 'not valid JSON', message: (e as Error).message }),
+      issue(code, [], {
+        file: shownPath(path),
+        problem: 'not valid JSON',
+        problemEs: 'no es JSON válido',
+        message: (e as Error).message,
+      }),
     ]);
   }
   // a data file is parsed once per process: zod's generated fast path (compiled per object
@@ -38,7 +44,7 @@ export function parseJsonFile<S extends z.ZodType>(
         issue(
           code,
           i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-          { file: path, ...schemaProblem(i, json, words.hints, words.doc) },
+          { file: shownPath(path), ...schemaProblem(i, json, words.hints, words.doc) },
         ),
       ),
     );

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { issue, type Issue } from '../core/issues.js';
 import {
   compileJurisdiction,
@@ -9,7 +9,7 @@ import {
 } from '../core/model/jurisdiction.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readCsvFile } from '../io/csv.js';
-import { dataPath, PROJECT_ROOT } from '../io/paths.js';
+import { dataPath, shownPath } from '../io/paths.js';
 import { PARTY_COLORS_FILE, readPartyColors } from './party-colors-file.js';
 
 /**
@@ -166,18 +166,8 @@ export function requireJurisdiction(ref: string): LoadedJurisdiction {
   return r.value;
 }
 
-/**
- * A file as an issue names it, by one rule for every jurisdiction file (review s36: a user's
- * folder was named relative to cifra's checkout, its place table by its bare name): a bundled
- * one relative to cifra's checkout (`data/jurisdictions/pe/jurisdiction.json`, as a bundled
- * ruleset's), any other by its absolute path, which resolves from wherever cifra runs (as an
- * election manifest's and a ruleset file's).
- */
-export function shownPath(path: string): string {
-  const abs = resolve(path);
-  const inside = relative(PROJECT_ROOT, abs);
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : abs;
-}
+// the one rule for a file an issue names (io/paths.ts: io's readers use it too)
+export { shownPath };
 
 /**
  * What an acta's unknown place code names (`unknown_ubigeo`): the jurisdiction, its word for the

@@ -163,6 +163,12 @@ export async function replay(store: Store, o: ReplayOptions): Promise<ReplayResu
   return { ok: true, steps: done };
 }
 
+/** The warnings of ingest's check against the election's mesa list: a replay keeps both. */
+const LIST_WARNINGS: ReadonlySet<string> = new Set([
+  'mesa_not_in_universe',
+  'mesa_ubigeo_mismatch',
+]);
+
 /** The source file's final count, read through a scratch store (its actas under the target id). */
 async function finalCount(o: ReplayOptions): Promise<
   | {
@@ -170,7 +176,7 @@ async function finalCount(o: ReplayOptions): Promise<
       actas: Acta[];
       places: Map<string, PlaceNames>;
       sha256: string;
-      /** Per mesa the list lacks, its mesa_not_in_universe warning. */
+      /** Per mesa the list lacks or lists under another place, its list warning. */
       unlisted: Map<string, Issue[]>;
     }
   | { ok: false; issues: readonly Issue[] }
@@ -192,7 +198,7 @@ async function finalCount(o: ReplayOptions): Promise<
     const stored = await scratch.currentActas(o.election.id);
     const unlisted = new Map<string, Issue[]>();
     for (const a of stored) {
-      const w = a.warnings?.filter((i) => i.code === 'mesa_not_in_universe') ?? [];
+      const w = a.warnings?.filter((i) => LIST_WARNINGS.has(i.code)) ?? [];
       if (w.length > 0) unlisted.set(a.mesa, w);
     }
     const actas = stored.map(({ version: _v, conflict: _c, warnings: _w, ...a }) => ({

@@ -114,6 +114,23 @@ describe('the what-if panel on Spain and Peru', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  // review s36: "No se pudo calcular: el archivo de reglas no cumple el formato … en esta ruta",
+  // with neither the lever nor what is wrong; the form does not clamp a URL's value
+  for (const lang of ['es', 'en'] as const)
+    it(`${lang}: a refused lever value names the lever and the problem, in the page's language`, async () => {
+      const { page, errors } = await openAt(`election=pe-2026-diputados&min=1.5&lang=${lang}`);
+      const status = await settled(page);
+      expect(status).toMatch(
+        lang === 'es'
+          ? /^No se pudo calcular: Escaños mínimos: escriba aquí un número entero, no 1\.5: /
+          : /^Could not compute: Minimum seats: write a whole number here, not 1\.5: /,
+      );
+      expect(status).not.toMatch(/cifra-ruleset|rules file|archivo de reglas/);
+      if (lang === 'es') expect(status).not.toMatch(/ write | here/);
+      expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+      await page.close();
+    });
+
   it("switching to the Senate shows neither the Deputies' result nor their link (review s34)", async () => {
     const { page, errors } = await openAt('election=pe-2026-diputados&valla=4&min=0');
     await page.waitForSelector('#wi-table');

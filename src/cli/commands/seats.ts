@@ -29,6 +29,7 @@ import {
   say,
   thousands,
   tieWords,
+  unresolvedTieWords,
 } from '../format.js';
 import { EXIT_ISSUES, EXIT_OK, EXIT_USAGE, type CliIo, type OutputFormat } from '../io.js';
 import { printIssues } from '../messages.js';
@@ -700,6 +701,18 @@ function holdsCouncil(r: SeatResult, t: SeatResult['ties'][number]): boolean {
   return d !== undefined && lotHoldsEverySeat(d);
 }
 
+/**
+ * The tie-break steps an unresolved tie in `district` ran through, from its tie_unresolved issue
+ * (undefined where none says): who decides it is the policy's to say, not always the lot.
+ */
+function tiePolicy(r: SeatResult & { issues?: readonly Issue[] }, district: string) {
+  const i = (r.issues ?? []).find(
+    (x) => x.code === 'tie_unresolved' && x.path[0] === 'district' && x.path[1] === district,
+  );
+  const p = i?.details?.['policy'];
+  return Array.isArray(p) ? p.map(String) : undefined;
+}
+
 /** What the table does not show: tiers, clauses, the head office, ties, draws, nullity, quotas. */
 function noteLines(r: SeatResult, lang: Lang): string[] {
   const out: string[] = [];
@@ -734,7 +747,10 @@ function noteLines(r: SeatResult, lang: Lang): string[] {
         district: `${t.district}${t.party ? ` / ${t.party}` : ''}`,
         candidates: t.candidates.join(', '),
         seats: t.seatsInContention,
-        resolution: tieWords(t.resolution),
+        resolution:
+          t.resolution === 'unresolved'
+            ? unresolvedTieWords(tiePolicy(r, t.district))
+            : tieWords(t.resolution),
       }),
     );
   }

@@ -421,7 +421,12 @@ function singleSeatByCandidate(st: RunState, di: number): DistrictResult {
       });
     } else
       st.issues.push(
-        issue('tie_unresolved', ['district', district], { candidates: names, seats: 1 }),
+        // a candidate's tie is always the lot's (whatever the list steps): it waits on the seed
+        issue('tie_unresolved', ['district', district], {
+          candidates: names,
+          seats: 1,
+          policy: ['lot'],
+        }),
       );
     st.ties.push({
       stage: 'single-seat-candidate',
