@@ -2,19 +2,11 @@
 // arts. 282, 311–312): the outcome is stated only if they cannot change it — the core's rule, as
 // the summary applies it (s34: the command took any complete figures as settled).
 import { describe, expect, it } from 'vitest';
-import { cli, fileWriter, tempDir } from './helpers.js';
+import { cli } from './helpers.js';
+import { winnerRunoff } from './winner-runoff.js';
 
-const file = fileWriter(tempDir('cifra-winner-impugned-'));
 // a runoff, all actas processed: A leads B by 50
-const VOTES = file('runoff.csv', 'candidate,votes\nA,1050\nB,1000\n');
-const RUNOFF = ['winner', '--rules', 'pe-2021-presidencial-segunda', '--votes', VOTES];
-
-interface Answer {
-  outcome: unknown;
-  count: Record<string, unknown>;
-}
-const json = async (...args: string[]): Promise<Answer> =>
-  JSON.parse((await cli(...RUNOFF, ...args, '--format', 'json')).out) as Answer;
+const { file, RUNOFF, json } = winnerRunoff('cifra-winner-impugned-');
 
 describe('cifra winner --impugned', () => {
   it('60 impugned votes against a lead of 50: no winner, and it says why', async () => {

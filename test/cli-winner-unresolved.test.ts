@@ -2,19 +2,11 @@
 // electors may yet vote for anyone (LOE art. 301): the core settles it with them, as the summary
 // does (settled.ts `unresolved`), and the output says why — with impugned votes too, both named.
 import { describe, expect, it } from 'vitest';
-import { cli, fileWriter, tempDir } from './helpers.js';
+import { cli } from './helpers.js';
+import { winnerRunoff } from './winner-runoff.js';
 
-const file = fileWriter(tempDir('cifra-winner-unresolved-'));
 // a runoff, A leads B by 50
-const VOTES = file('runoff.csv', 'candidate,votes\nA,1050\nB,1000\n');
-const RUNOFF = ['winner', '--rules', 'pe-2021-presidencial-segunda', '--votes', VOTES];
-
-interface Answer {
-  outcome: unknown;
-  count: Record<string, unknown>;
-}
-const json = async (...args: string[]): Promise<Answer> =>
-  JSON.parse((await cli(...RUNOFF, ...args, '--format', 'json')).out) as Answer;
+const { file, RUNOFF, json } = winnerRunoff('cifra-winner-unresolved-');
 
 describe('cifra winner --unresolved', () => {
   it('50 electors against a lead of 50: open; 49: decided, and it says why', async () => {
